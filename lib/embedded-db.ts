@@ -1,0 +1,92 @@
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+
+/**
+ * The embedded database: PGlite (Postgres compiled to WebAssembly) persisted in a folder and served on a
+ * loopback port, so the app reaches it through the same pg driver as any PostgreSQL server.
+ * This is the only place that knows the two modes differ (docs/decisions/002-embedded-database.md).
+ */
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export class EmbeddedDatabaseError extends Error {}
+
+const LOCK_FILE = "atlas.lock";
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** One process at a time: PGlite has no locking of its own, and two writers would corrupt the folder. */
+function takeLock(dataDir: string): () => void {
+  const lockPath = path.join(dataDir, LOCK_FILE);
+  if (existsSync(lockPath)) {
+    const pid = Number(readFileSync(lockPath, "utf8").trim());
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isRunning(pid)) {
+      throw new EmbeddedDatabaseError(
+        `The embedded database folder ${dataDir} is in use by another process (pid ${pid}). ` +
+          `Stop that process, or set ATLAS_DATA_DIR to another folder.`,
+      );
+    }
+    // A lock left by a process that died: safe to take over.
+  }
+  writeFileSync(lockPath, String(process.pid));
+  return () => rmSync(lockPath, { force: true });
+}
+
+export async function startEmbeddedDatabase(options: { dataDir: string; port?: number; maxConnections?: number }): Promise<EmbeddedDatabase> {
+  const dataDir = path.resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const releaseLock = takeLock(dataDir);
+  const isNew = readdirSync(dataDir).every((f) => f === LOCK_FILE);
+
+  let db: PGlite;
+  try {
+    db = await PGlite.create(dataDir);
+    await db.query("SELECT 1");
+  } catch (e) {
+    releaseLock();
+    throw new EmbeddedDatabaseError(
+      `The embedded database in ${dataDir} could not be opened (${(e as Error).message ?? e}). ` +
+        (isNew
+          ? "The folder was empty: check that it is writable and that the disk has space."
+          : `Its files may be damaged. Nothing was deleted: move the folder aside (mv ${dataDir} ${dataDir}.broken) ` +
+            "and start again to create a fresh database with the curated data, or point ATLAS_DATA_DIR at a backup."),
+    );
+  }
+
+  const server = new PGLiteSocketServer({
+    db,
+    host: "127.0.0.1",
+    port: options.port ?? 0,
+    maxConnections: options.maxConnections ?? 32,
+  });
+  try {
+    await server.start();
+  } catch (e) {
+    await db.close();
+    releaseLock();
+    throw new EmbeddedDatabaseError(`The embedded database could not listen on 127.0.0.1:${options.port ?? 0}: ${(e as Error).message}`);
+  }
+  const url = `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable`;
+  let stopped = false;
+  return {
+    url,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+      await db.close();
+      releaseLock();
+    },
+  };
+}

@@ -57,7 +57,9 @@ CREATE TABLE "Model" (
     CONSTRAINT "Model_params_positive_check" CHECK ("totalParams" > 0 AND "activeParams" > 0),
     CONSTRAINT "Model_active_le_total_check" CHECK ("activeParams" <= "totalParams"),
     CONSTRAINT "Model_experts_check" CHECK (
-        ("architecture" = 'moe' AND "routedExperts" > 0 AND "expertsPerToken" > 0
+        -- IS NOT NULL spelled out: a CHECK that evaluates to NULL passes.
+        ("architecture" = 'moe' AND "routedExperts" IS NOT NULL AND "expertsPerToken" IS NOT NULL
+            AND "routedExperts" > 0 AND "expertsPerToken" > 0
             AND "expertsPerToken" <= "routedExperts" AND COALESCE("sharedExperts", 0) >= 0)
         OR ("architecture" = 'dense' AND "routedExperts" IS NULL AND "expertsPerToken" IS NULL AND "sharedExperts" IS NULL)
     ),

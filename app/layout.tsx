@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { GeistSans } from "geist/font/sans";
+import { GeistMono } from "geist/font/mono";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Open Model Atlas", template: "%s · Open Model Atlas" },
+  description: "Who releases the biggest, longest-context, most open AI models: the United States, China, or everyone else. Every value sourced.",
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
+      <body className="min-h-screen bg-white font-sans text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2 dark:focus:bg-zinc-900">
+          Skip to content
+        </a>
+        <header className="border-b border-zinc-200 dark:border-zinc-800">
+          <nav aria-label="Main" className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3 text-sm">
+            <Link href="/" className="font-semibold tracking-tight">
+              Open Model Atlas
+            </Link>
+            <Link href="/models" className="text-zinc-700 hover:underline dark:text-zinc-300">
+              Models
+            </Link>
+          </nav>
+        </header>
+        <main id="main" className="mx-auto max-w-7xl px-4 py-6">
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,245 @@
+import "server-only";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { MODEL_FIELDS, type ModelField, type ModelValues } from "@/lib/domain/model-fields";
+import { checkModelRules, todayUtc } from "@/lib/domain/model-rules";
+import { SOURCE_KINDS, type SourceKind } from "@/lib/domain/sources";
+
+/**
+ * The single write path. Curated data, ingesters and accepted corrections all change models through
+ * `writeModel`: it keeps every source's value of every field (FieldSource), puts the value of the
+ * highest-precedence source in the model's column, and logs each change of a value in use (Revision).
+ */
+export type Tx = Prisma.TransactionClient | PrismaClient;
+
+export type FieldValue = ModelValues[ModelField];
+export type FieldInputs = { [K in ModelField]?: { value: ModelValues[K] | null; url: string } };
+
+export interface SourceBatch {
+  kind: SourceKind;
+  retrievedAt: Date;
+  /** Why the change was made, for the revision log ("curated dataset", "accepted correction #12"). */
+  reason: string;
+  ingestRunId?: number;
+  correctionId?: number;
+}
+
+export interface WriteResult {
+  outcome: "created" | "updated" | "unchanged";
+  /** Fields whose value in use changed. */
+  changed: ModelField[];
+}
+
+/** A write the rules refuse; nothing of it is stored when the caller's transaction rolls back. */
+export class WriteRejectedError extends Error {
+  constructor(
+    readonly slug: string,
+    readonly problems: { field: string; message: string }[],
+  ) {
+    super(`${slug}: ${problems.map((p) => `${p.field}: ${p.message}`).join("; ")}`);
+  }
+}
+
+const REQUIRED_FIELDS: ModelField[] = ["name", "family", "variant", "developers", "releaseDate", "architecture", "licenseId", "openWeights", "modalities"];
+
+const PRECEDENCE = new Map<string, number>(SOURCE_KINDS.map((k, i) => [k, i]));
+
+const modelSelect = {
+  id: true, slug: true, name: true, family: true, variant: true, announcedDate: true, releaseDate: true,
+  totalParams: true, activeParams: true, architecture: true, routedExperts: true, expertsPerToken: true,
+  sharedExperts: true, contextWindow: true, maxPositionEmbeddings: true, licenseId: true, openWeights: true,
+  hfRepoId: true, modalities: true, notes: true,
+  baseModel: { select: { slug: true } },
+  developers: { select: { position: true, organization: { select: { slug: true } } }, orderBy: { position: "asc" } },
+  fieldSources: { select: { id: true, field: true, sourceKind: true, value: true, sourceUrl: true } },
+} satisfies Prisma.ModelSelect;
+
+type ModelRow = Prisma.ModelGetPayload<{ select: typeof modelSelect }>;
+
+const dateString = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+const toDate = (s: string | null) => (s ? new Date(`${s}T00:00:00Z`) : null);
+const toNumber = (b: bigint | null) => (b == null ? null : Number(b));
+
+export function rowToValues(row: ModelRow): ModelValues {
+  return {
+    name: row.name,
+    family: row.family,
+    variant: row.variant as ModelValues["variant"],
+    developers: row.developers.map((d) => d.organization.slug),
+    announcedDate: dateString(row.announcedDate),
+    releaseDate: dateString(row.releaseDate)!,
+    totalParams: toNumber(row.totalParams),
+    activeParams: toNumber(row.activeParams),
+    architecture: row.architecture as ModelValues["architecture"],
+    routedExperts: row.routedExperts,
+    expertsPerToken: row.expertsPerToken,
+    sharedExperts: row.sharedExperts,
+    contextWindow: row.contextWindow,
+    maxPositionEmbeddings: row.maxPositionEmbeddings,
+    licenseId: row.licenseId,
+    openWeights: row.openWeights,
+    hfRepoId: row.hfRepoId,
+    baseModel: row.baseModel?.slug ?? null,
+    modalities: row.modalities as ModelValues["modalities"],
+  };
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** A source's value is never null: a missing value has no FieldSource row. */
+const sourceJson = (v: FieldValue) => v as Prisma.InputJsonValue;
+/** In the revision log, "no value" is SQL NULL. */
+const revisionJson = (v: FieldValue | null) => (v === null ? Prisma.DbNull : (v as Prisma.InputJsonValue));
+
+export async function writeModel(tx: Tx, slug: string, inputs: FieldInputs, batch: SourceBatch, options: { notes?: string | null; today?: string } = {}): Promise<WriteResult> {
+  const existing = await tx.model.findUnique({ where: { slug }, select: modelSelect });
+  const current: Partial<ModelValues> = existing ? rowToValues(existing) : {};
+
+  // Every source's value of every field, after this write.
+  type Held = { id?: number; value: FieldValue; url: string };
+  const bySource = new Map<ModelField, Map<string, Held>>();
+  for (const fs of existing?.fieldSources ?? []) {
+    const field = fs.field as ModelField;
+    if (!bySource.has(field)) bySource.set(field, new Map());
+    bySource.get(field)!.set(fs.sourceKind, { id: fs.id, value: fs.value as FieldValue, url: fs.sourceUrl });
+  }
+  const sourceWrites: { field: ModelField; held?: Held; next: { value: FieldValue; url: string } | null }[] = [];
+  for (const field of MODEL_FIELDS) {
+    const input = inputs[field];
+    if (!input) continue;
+    const held = bySource.get(field)?.get(batch.kind);
+    const next = input.value === null ? null : { value: input.value as FieldValue, url: input.url };
+    if (held && next && same(held.value, next.value) && held.url === next.url) continue;
+    if (!held && !next) continue;
+    sourceWrites.push({ field, held, next });
+    if (!bySource.has(field)) bySource.set(field, new Map());
+    if (next) bySource.get(field)!.set(batch.kind, next);
+    else bySource.get(field)!.delete(batch.kind);
+  }
+
+  // The value in use: the highest-precedence source that has one.
+  const inUse = {} as Record<ModelField, FieldValue | null>;
+  const winner = {} as Record<ModelField, { kind: string; url: string } | null>;
+  for (const field of MODEL_FIELDS) {
+    const held = [...(bySource.get(field) ?? new Map<string, Held>()).entries()].sort(
+      (a, b) => PRECEDENCE.get(a[0])! - PRECEDENCE.get(b[0])!,
+    )[0];
+    inUse[field] = held ? held[1].value : null;
+    winner[field] = held ? { kind: held[0], url: held[1].url } : null;
+  }
+  const values = inUse as unknown as ModelValues;
+
+  const problems = REQUIRED_FIELDS.filter((f) => values[f] == null).map((field) => ({ field, message: "is required for a new model" }));
+  problems.push(...checkModelRules(values, options.today ?? todayUtc()));
+  if (problems.length) throw new WriteRejectedError(slug, problems);
+
+  const changed = MODEL_FIELDS.filter((f) => !same(current[f], values[f]));
+  const notesChanged = options.notes !== undefined && options.notes !== (existing?.notes ?? null);
+  if (existing && changed.length === 0 && sourceWrites.length === 0 && !notesChanged) {
+    return { outcome: "unchanged", changed };
+  }
+
+  const orgs = await tx.organization.findMany({ where: { slug: { in: values.developers } }, select: { id: true, slug: true } });
+  const orgId = new Map(orgs.map((o) => [o.slug, o.id]));
+  const missingOrgs = values.developers.filter((d) => !orgId.has(d));
+  if (missingOrgs.length) throw new WriteRejectedError(slug, [{ field: "developers", message: `unknown organization ${missingOrgs.join(", ")}` }]);
+  let baseModelId: number | null = null;
+  if (values.baseModel) {
+    const base = await tx.model.findUnique({ where: { slug: values.baseModel }, select: { id: true } });
+    if (!base) throw new WriteRejectedError(slug, [{ field: "baseModel", message: `unknown base model ${values.baseModel}` }]);
+    baseModelId = base.id;
+  }
+
+  const columns = {
+    name: values.name,
+    family: values.family,
+    variant: values.variant,
+    primaryOrganizationId: orgId.get(values.developers[0]!)!,
+    announcedDate: toDate(values.announcedDate),
+    releaseDate: toDate(values.releaseDate)!,
+    totalParams: values.totalParams == null ? null : BigInt(values.totalParams),
+    activeParams: values.activeParams == null ? null : BigInt(values.activeParams),
+    architecture: values.architecture,
+    routedExperts: values.routedExperts,
+    expertsPerToken: values.expertsPerToken,
+    sharedExperts: values.sharedExperts,
+    contextWindow: values.contextWindow,
+    maxPositionEmbeddings: values.maxPositionEmbeddings,
+    licenseId: values.licenseId,
+    openWeights: values.openWeights,
+    hfRepoId: values.hfRepoId,
+    baseModelId,
+    modalities: values.modalities,
+    ...(options.notes !== undefined ? { notes: options.notes } : {}),
+  };
+
+  let modelId: number;
+  if (existing) {
+    modelId = existing.id;
+    if (changed.length || notesChanged) {
+      await tx.model.update({ where: { id: modelId }, data: { ...columns, updatedAt: new Date() } });
+    }
+    if (changed.includes("developers")) {
+      await tx.modelDeveloper.deleteMany({ where: { modelId } });
+    }
+  } else {
+    modelId = (await tx.model.create({ data: { slug, ...columns }, select: { id: true } })).id;
+  }
+  if (!existing || changed.includes("developers")) {
+    await tx.modelDeveloper.createMany({
+      data: values.developers.map((d, position) => ({ modelId, organizationId: orgId.get(d)!, position })),
+    });
+  }
+
+  const toCreate: Prisma.FieldSourceCreateManyInput[] = [];
+  for (const w of sourceWrites) {
+    if (w.held?.id !== undefined) {
+      if (w.next) {
+        await tx.fieldSource.update({ where: { id: w.held.id }, data: { value: sourceJson(w.next.value), sourceUrl: w.next.url, retrievedAt: batch.retrievedAt } });
+      } else {
+        await tx.fieldSource.delete({ where: { id: w.held.id } });
+      }
+    } else if (w.next) {
+      toCreate.push({ modelId, field: w.field, sourceKind: batch.kind, value: sourceJson(w.next.value), sourceUrl: w.next.url, retrievedAt: batch.retrievedAt });
+    }
+  }
+  if (toCreate.length) await tx.fieldSource.createMany({ data: toCreate });
+
+  if (changed.length) {
+    await tx.revision.createMany({
+      data: changed.map((field) => ({
+        modelId,
+        field,
+        oldValue: revisionJson((current[field] ?? null) as FieldValue | null),
+        newValue: revisionJson(values[field] as FieldValue | null),
+        // The source of the value now in use (which may outrank this batch).
+        sourceKind: winner[field]?.kind ?? batch.kind,
+        sourceUrl: winner[field]?.url ?? "",
+        reason: batch.reason,
+        ingestRunId: batch.ingestRunId ?? null,
+        correctionId: batch.correctionId ?? null,
+      })),
+    });
+  }
+  return { outcome: existing ? "updated" : "created", changed };
+}
+
+export interface LicenseInput { id: string; name: string; category: string; url: string }
+export interface OrganizationInput { slug: string; name: string; country: string; kind: string; website: string | null; sourceUrl: string }
+
+/** Licenses and organizations: reference rows with their own source; returns whether anything changed. */
+export async function writeLicense(tx: Tx, l: LicenseInput): Promise<boolean> {
+  const existing = await tx.license.findUnique({ where: { id: l.id } });
+  if (existing && existing.name === l.name && existing.category === l.category && existing.url === l.url) return false;
+  await tx.license.upsert({ where: { id: l.id }, create: l, update: l });
+  return true;
+}
+
+export async function writeOrganization(tx: Tx, o: OrganizationInput, retrievedAt: Date): Promise<boolean> {
+  const existing = await tx.organization.findUnique({ where: { slug: o.slug } });
+  if (
+    existing && existing.name === o.name && existing.country === o.country && existing.kind === o.kind &&
+    existing.website === o.website && existing.sourceUrl === o.sourceUrl
+  ) return false;
+  await tx.organization.upsert({ where: { slug: o.slug }, create: { ...o, retrievedAt }, update: { ...o, retrievedAt } });
+  return true;
+}

@@ -1,0 +1,64 @@
+// npm start [-- --dev] - the app on http://localhost:$PORT (3000): checks the port, opens the database
+// (DATABASE_URL, or the embedded one under ATLAS_DATA_DIR), applies migrations, loads the curated dataset
+// on first start, then runs `next start` (or `next dev`) with DATABASE_URL pointing at it.
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { createPrismaClient } from "@/lib/db";
+import { readEnv } from "@/lib/env";
+import { ingestCurated } from "@/lib/ingest/curated-run";
+import { openDatabase } from "@/lib/open-database";
+import { progress, runMain } from "./cli";
+
+function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", (e: NodeJS.ErrnoException) =>
+      reject(new Error(
+        e.code === "EADDRINUSE"
+          ? `Port ${port} is already in use. Stop whatever listens there, or start on another port: PORT=${port + 1} npm start`
+          : `Cannot listen on port ${port}: ${e.message}`,
+      )));
+    probe.listen(port, () => probe.close(() => resolve()));
+  });
+}
+
+await runMain(async () => {
+  const dev = process.argv.includes("--dev");
+  const env = readEnv();
+  if (!dev && !existsSync(path.resolve(".next/BUILD_ID"))) {
+    throw new Error("No production build found. Run `npm run build` first (or `npm run dev` for development).");
+  }
+  await assertPortFree(env.PORT);
+  const database = await openDatabase(env, (l) => console.log(`[atlas] ${l}`));
+
+  const db = createPrismaClient(database.url, 2);
+  try {
+    if ((await db.model.count()) === 0) {
+      console.log("[atlas] empty database: loading the curated dataset");
+      const s = await ingestCurated(db, path.resolve("data/curated"), { onProgress: progress("curated") });
+      console.log(`[atlas] loaded ${s.created} models`);
+    }
+  } finally {
+    await db.$disconnect();
+  }
+
+  const nextBin = path.resolve("node_modules/.bin/next");
+  const child = spawn(nextBin, [dev ? "dev" : "start", "-p", String(env.PORT)], {
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: database.url },
+  });
+  console.log(`[atlas] ${database.mode} database; serving on http://localhost:${env.PORT}`);
+
+  const shutdown = async (code: number) => {
+    await database.close().catch(() => {});
+    process.exit(code);
+  };
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      child.kill(signal);
+    });
+  }
+  child.on("exit", (code, signal) => void shutdown(code ?? (signal ? 0 : 1)));
+});

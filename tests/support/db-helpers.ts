@@ -1,0 +1,13 @@
+import { createPrismaClient } from "@/lib/db";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+export function testClient(): PrismaClient {
+  return createPrismaClient(process.env.DATABASE_URL!, 2);
+}
+
+/** Empties every table, so each test starts from a known state. */
+export async function resetDatabase(db: PrismaClient): Promise<void> {
+  await db.$executeRawUnsafe(
+    `TRUNCATE "Revision", "FieldSource", "Correction", "ModelDeveloper", "Model", "Organization", "License", "IngestRun" RESTART IDENTITY CASCADE`,
+  );
+}

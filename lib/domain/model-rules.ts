@@ -3,6 +3,7 @@ import type { ModelValues } from "./model-fields";
 /** Plausible bounds: below 10M is not an LLM, above 10T nobody has released; catches unit slips (284e6 for 284B). */
 export const MIN_PARAMS = 10_000_000;
 export const MAX_PARAMS = 10_000_000_000_000;
+export const MIN_MOE_TOTAL_PARAMS = 1_000_000_000;
 export const MIN_CONTEXT = 512;
 export const MAX_CONTEXT = 100_000_000;
 const YEAR_MS = 366 * 24 * 3600 * 1000;
@@ -28,6 +29,10 @@ export function checkModelRules(m: ModelValues, today: string): RuleViolation[] 
     out.push({ field: "activeParams", message: `active (${m.activeParams}) exceeds total (${m.totalParams})` });
   }
   if (m.architecture === "moe") {
+    // No MoE release is smaller than ~1B in total (the smallest, Granite 3.0 1B-A400M, is 1.3B).
+    if (m.totalParams != null && m.totalParams < MIN_MOE_TOTAL_PARAMS && m.totalParams >= MIN_PARAMS) {
+      out.push({ field: "totalParams", message: `${m.totalParams} is implausibly small for an MoE model (a unit slip?)` });
+    }
     if (m.routedExperts == null) out.push({ field: "routedExperts", message: "an MoE model needs its routed expert count" });
     if (m.expertsPerToken == null) out.push({ field: "expertsPerToken", message: "an MoE model needs its experts per token" });
     if (m.routedExperts != null && m.expertsPerToken != null && m.expertsPerToken > m.routedExperts) {

@@ -9,16 +9,17 @@ const UNITS = [
   { value: 1e3, suffix: "K" },
 ] as const;
 
+/** Three significant digits, trailing zeros dropped. */
+const round3 = (x: number) => Number(x.toFixed(x >= 100 ? 0 : x >= 10 ? 1 : 2));
+
 function compact(n: number, units: readonly { value: number; suffix: string }[]): string {
-  for (const unit of units) {
-    if (Math.abs(n) >= unit.value) {
-      const scaled = n / unit.value;
-      // 999.6B would round to "1000B": move up a unit instead.
-      const digits = scaled >= 100 ? 0 : scaled >= 10 ? 1 : 2;
-      const text = Number(scaled.toFixed(digits));
-      if (text >= 1000 && unit !== units[0]) continue;
-      return `${text}${unit.suffix}`;
-    }
+  for (const [i, unit] of units.entries()) {
+    if (Math.abs(n) < unit.value) continue;
+    const scaled = round3(n / unit.value);
+    // 999.6B rounds to "1000B": say "1T" instead.
+    const bigger = units[i - 1];
+    if (scaled >= 1000 && bigger) return `${round3(n / bigger.value)}${bigger.suffix}`;
+    return `${scaled}${unit.suffix}`;
   }
   return String(n);
 }
@@ -30,13 +31,16 @@ export function formatParams(count: number | null | undefined): string {
 }
 
 /**
- * Context windows in tokens: powers of two are shown the way developers say them (131072 -> "128K",
- * 1048576 -> "1M"); other counts in decimal units (128000 -> "128K", 1000000 -> "1M").
+ * Context windows in tokens: multiples of 1024 (that are not round decimal counts) are shown the way developers say them (131072 -> "128K",
+ * 1048576 -> "1M", 10485760 -> "10M"); other counts in decimal units (128000 -> "128K", 1000000 -> "1M").
  */
 export function formatTokens(count: number | null | undefined): string {
   if (count == null) return "—";
-  if (count >= 1024 && Number.isInteger(Math.log2(count))) {
-    return count >= 1024 * 1024 ? `${count / (1024 * 1024)}M` : `${count / 1024}K`;
+  const MI = 1024 * 1024;
+  // 128000 is also 125 x 1024: a round decimal count is meant decimally.
+  if (count % 1000 !== 0) {
+    if (count >= MI && count % MI === 0) return `${count / MI}M`;
+    if (count >= 1024 && count < MI && count % 1024 === 0) return `${count / 1024}K`;
   }
   return compact(count, UNITS.slice(2));
 }

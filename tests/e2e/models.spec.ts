@@ -1,0 +1,26 @@
+import { expect, test } from "@playwright/test";
+
+test("the /models table lists the curated releases from the database", async ({ page }) => {
+  await page.goto("/models");
+  await expect(page.getByRole("heading", { level: 1, name: "Open-weights model releases" })).toBeVisible();
+  const table = page.getByRole("table");
+  // Real records, with their developer's country and formatted counts.
+  const v3 = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "DeepSeek-V3", exact: true }) });
+  await expect(v3).toContainText("China");
+  await expect(v3).toContainText("671B");
+  await expect(v3).toContainText("37B");
+  const llama = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Llama-3.1-405B", exact: true }) });
+  await expect(llama).toContainText("United States");
+  await expect(llama).toContainText("405B");
+  // Every release in the database is a row.
+  const count = Number((await page.getByText(/^\d+ releases/).textContent())?.match(/^(\d+)/)?.[1]);
+  expect(count).toBeGreaterThanOrEqual(250);
+  await expect(table.locator("tbody tr")).toHaveCount(count);
+});
+
+test("the home page counts releases per country from the database", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByText(/tracks \d+ open-weights language-model releases: \d+ from developers in the United States/)).toBeVisible();
+  await page.getByRole("link", { name: "Browse all releases" }).click();
+  await expect(page).toHaveURL(/\/models$/);
+});

@@ -1,0 +1,75 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync, rmSync, existsSync, readdirSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { startEmbeddedDatabase } from "@/lib/embedded-db";
+import { openDatabase } from "@/lib/open-database";
+import { readEnv } from "@/lib/env";
+
+// Bad configuration stops the start with a message that says what to do, and never deletes data.
+const temp: string[] = [];
+const tempDir = () => {
+  const d = mkdtempSync(path.join(os.tmpdir(), "atlas-startup-"));
+  temp.push(d);
+  return d;
+};
+afterAll(() => temp.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe("start-up errors", () => {
+  it("names an unreachable DATABASE_URL without its password", async () => {
+    const env = readEnv({ DATABASE_URL: "postgresql://atlas:secret@127.0.0.1:1/atlas" });
+    const error = await openDatabase(env).catch((e: Error) => e);
+    expect(String(error)).toMatch(/Cannot reach the database at postgresql:\/\/atlas:\*\*\*@127\.0\.0\.1:1\/atlas \(ECONNREFUSED\)/);
+    expect(String(error)).not.toContain("secret");
+  });
+
+  it("rejects a DATABASE_URL that is not a postgres URL", () => {
+    expect(() => readEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL: must be a postgresql:\/\/ connection URL/);
+    expect(() => readEnv({ PORT: "70000" })).toThrow(/PORT/);
+  });
+
+  it("refuses an embedded folder held by another live process", async () => {
+    const dir = tempDir();
+    const db = await startEmbeddedDatabase({ dataDir: dir });
+    try {
+      // Our own pid counts as "us"; the parent of this test process is certainly alive.
+      writeFileSync(path.join(dir, "atlas.lock"), String(process.ppid));
+      await expect(startEmbeddedDatabase({ dataDir: dir })).rejects.toThrow(/is in use by another process \(pid \d+\)\. Stop that process, or set ATLAS_DATA_DIR/);
+    } finally {
+      await db.stop();
+    }
+  });
+
+  it("reports a damaged embedded folder, says what to do, and deletes nothing", async () => {
+    const dir = tempDir();
+    const db = await startEmbeddedDatabase({ dataDir: dir });
+    await db.stop();
+    // Damage the cluster: its version file no longer says what it is.
+    writeFileSync(path.join(dir, "PG_VERSION"), "garbage\n");
+    const before = readdirSync(dir).sort();
+    const error = await startEmbeddedDatabase({ dataDir: dir }).catch((e: Error) => e);
+    expect(String(error)).toMatch(/could not be opened .* Nothing was deleted: move the folder aside/s);
+    expect(readdirSync(dir).sort()).toEqual(before.filter((f) => f !== "atlas.lock"));
+    expect(existsSync(path.join(dir, "atlas.lock"))).toBe(false);
+  });
+
+  it("npm start refuses a port in use and names it", async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((r) => blocker.listen(0, "0.0.0.0", () => r()));
+    const port = (blocker.address() as net.AddressInfo).port;
+    try {
+      const r = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts", "--dev"], {
+        env: { ...process.env, PORT: String(port), DATABASE_URL: "postgresql://postgres@127.0.0.1:1/x" },
+        encoding: "utf8",
+        timeout: 60_000,
+      });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`Port ${port} is already in use`);
+      expect(r.stderr).toContain(`PORT=${port + 1} npm start`);
+    } finally {
+      blocker.close();
+    }
+  });
+});

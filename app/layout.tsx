@@ -9,6 +9,12 @@ export const metadata: Metadata = {
   description: "Who releases the biggest, longest-context, most open AI models: the United States, China, or everyone else. Every value sourced.",
 };
 
+const NAV = [
+  { href: "/models", label: "Models" },
+  { href: "/compare", label: "Compare" },
+  { href: "/about", label: "About" },
+];
+
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
@@ -21,9 +27,11 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/" className="font-semibold tracking-tight">
               Open Model Atlas
             </Link>
-            <Link href="/models" className="text-zinc-700 hover:underline dark:text-zinc-300">
-              Models
-            </Link>
+            {NAV.map(({ href, label }) => (
+              <Link key={href} href={href} className="text-zinc-700 hover:underline dark:text-zinc-300">
+                {label}
+              </Link>
+            ))}
           </nav>
         </header>
         <main id="main" className="mx-auto max-w-7xl px-4 py-6">

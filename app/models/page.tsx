@@ -1,61 +1,125 @@
 import type { Metadata } from "next";
-import { CountryLabel } from "@/components/country-label";
-import { listModels } from "@/lib/data/models";
-import { formatExact, formatParams, formatTokens } from "@/lib/domain/params";
+import Link from "next/link";
+import { FiltersForm } from "@/components/models/filters-form";
+import { ModelsTable } from "@/components/models/models-table";
+import { Pagination } from "@/components/models/pagination";
+import { modelsHref, type ParamsView } from "@/components/models/view-links";
+import { findModels, listCountries, listOrganizations } from "@/lib/data/models";
+import { countryName } from "@/lib/domain/countries";
+import { formatParams, formatTokens } from "@/lib/domain/params";
+import { withQuery } from "@/lib/domain/url";
 import { LICENSE_CATEGORY_LABELS } from "@/lib/domain/licenses";
+import { activeFilters, FILTER_LABELS, modelQueryToParams, parseModelQuery, type ModelQuery, type QueryParam } from "@/lib/schemas/model-query";
 
 export const metadata: Metadata = { title: "Models" };
 // Rendered per request from the database, never at build time.
 export const dynamic = "force-dynamic";
 
-export default async function ModelsPage() {
-  const models = await listModels();
+/** How a filter in force reads in a sentence ("country: China, United States"). */
+function describe(query: ModelQuery, p: QueryParam): string {
+  const v = query[p];
+  switch (p) {
+    case "country":
+    case "excludeCountry":
+      return (v as string[]).map(countryName).join(", ");
+    case "license":
+      return query.license.map((c) => LICENSE_CATEGORY_LABELS[c]).join(", ");
+    case "architecture":
+      return v === "moe" ? "MoE" : "dense";
+    case "minContext":
+      return formatTokens(v as number);
+    case "minTotalParams":
+    case "maxTotalParams":
+    case "minActiveParams":
+    case "maxActiveParams":
+      return formatParams(v as number);
+    default:
+      return Array.isArray(v) ? v.join(", ") : String(v);
+  }
+}
+
+export default async function ModelsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const raw = await searchParams;
+  // The page is forgiving: a bad parameter is dropped and named, the rest still applies.
+  const { query, errors } = parseModelQuery(raw, ["params"]);
+  const view: ParamsView = raw.params === "active" ? "active" : "total";
+  const [{ data, total }, countries, organizations] = await Promise.all([findModels(query), listCountries(), listOrganizations()]);
+  const filters = activeFilters(query);
+  const apiParams = modelQueryToParams(query);
+  const from = total === 0 ? 0 : (query.page - 1) * query.pageSize + 1;
+  const to = Math.min(total, query.page * query.pageSize);
+
   return (
     <>
       <h1 className="text-2xl font-semibold tracking-tight">Open-weights model releases</h1>
-      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-        {models.length} releases, newest first. Parameters are integer counts as the developer states them; context in tokens.
+      <p className="mt-1 max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
+        Parameters are integer counts as the developer states them (total = all weights; active = weights used per token).
+        Country is the headquarters of the primary developer. Context is the longest input the developer states, in tokens.
       </p>
-      {models.length === 0 ? (
-        <p className="mt-6 rounded border border-zinc-200 p-4 dark:border-zinc-800">
-          No models in the database yet. Load the curated dataset with <code>npm run ingest -- curated</code>.
-        </p>
-      ) : (
-        <div className="mt-4 overflow-x-auto rounded border border-zinc-200 dark:border-zinc-800">
-          <table className="min-w-full text-sm">
-            <caption className="sr-only">Open-weights model releases, newest first</caption>
-            <thead className="sticky top-0 bg-zinc-50 text-left dark:bg-zinc-900">
-              <tr>
-                <th scope="col" className="sticky left-0 bg-zinc-50 px-3 py-2 font-medium dark:bg-zinc-900">Model</th>
-                <th scope="col" className="px-3 py-2 font-medium">Developer</th>
-                <th scope="col" className="px-3 py-2 font-medium">Country</th>
-                <th scope="col" aria-sort="descending" className="px-3 py-2 text-right font-medium">Released</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">Total params</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">Active params</th>
-                <th scope="col" className="px-3 py-2 font-medium">Architecture</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">Context</th>
-                <th scope="col" className="px-3 py-2 font-medium">License</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
-              {models.map((m) => (
-                <tr key={m.slug} className="hover:bg-zinc-50 dark:hover:bg-zinc-900">
-                  <th scope="row" className="sticky left-0 bg-white px-3 py-2 text-left font-medium dark:bg-zinc-950">{m.name}</th>
-                  <td className="px-3 py-2">{m.organization.name}</td>
-                  <td className="px-3 py-2"><CountryLabel code={m.organization.country} /></td>
-                  <td className="tabular px-3 py-2 text-right">{m.releaseDate}</td>
-                  <td className="tabular px-3 py-2 text-right" title={m.totalParams ? formatExact(m.totalParams) : undefined}>{formatParams(m.totalParams)}</td>
-                  <td className="tabular px-3 py-2 text-right" title={m.activeParams ? formatExact(m.activeParams) : undefined}>{formatParams(m.activeParams)}</td>
-                  <td className="px-3 py-2">{m.architecture === "moe" ? "MoE" : "Dense"}</td>
-                  <td className="tabular px-3 py-2 text-right" title={m.contextWindow ? `${formatExact(m.contextWindow)} tokens` : undefined}>{formatTokens(m.contextWindow)}</td>
-                  <td className="px-3 py-2">
-                    {m.license.name} <span className="text-zinc-500">({LICENSE_CATEGORY_LABELS[m.license.category]})</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+
+      {errors.length > 0 && (
+        <div role="status" className="mt-4 rounded border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100">
+          <p className="font-medium">Some parameters in the address were ignored:</p>
+          <ul className="ml-5 list-disc">
+            {errors.map((e) => <li key={e.param}><code>{e.param}</code> {e.message}</li>)}
+          </ul>
         </div>
+      )}
+
+      <details className="mt-4" open={filters.length > 0 || undefined}>
+        <summary className="cursor-pointer text-sm font-medium">Filters{filters.length ? ` (${filters.length} in force)` : ""}</summary>
+        <div className="mt-2">
+          <FiltersForm query={query} view={view} countries={countries} organizations={organizations} />
+        </div>
+      </details>
+
+      <div className="mt-4 flex flex-wrap items-baseline justify-between gap-2 text-sm">
+        <p aria-live="polite">
+          <strong className="tabular">{total}</strong> {total === 1 ? "release" : "releases"}
+          {total > 0 && <span className="text-zinc-600 dark:text-zinc-400"> · showing {from}–{to}</span>}
+          {filters.length > 0 && (
+            <span className="text-zinc-600 dark:text-zinc-400"> · {filters.map((p) => `${FILTER_LABELS[p]}: ${describe(query, p)}`).join(" · ")}</span>
+          )}
+        </p>
+        <p className="flex gap-3">
+          <span>Parameters: </span>
+          {view === "total" ? <strong>Total</strong> : <Link href={modelsHref(query, "total")} className="text-blue-700 underline dark:text-blue-400">Total</Link>}
+          {view === "active" ? <strong>Active</strong> : <Link href={modelsHref(query, "active")} className="text-blue-700 underline dark:text-blue-400">Active</Link>}
+          <span aria-hidden>|</span>
+          <a href={withQuery("/api/v1/models.csv", apiParams)} className="text-blue-700 underline dark:text-blue-400" download>Download CSV</a>
+          <a href={withQuery("/api/v1/models", apiParams)} className="text-blue-700 underline dark:text-blue-400">JSON</a>
+        </p>
+      </div>
+
+      {total === 0 ? (
+        <div className="mt-4 rounded border border-zinc-200 p-4 dark:border-zinc-800">
+          <p className="font-medium">No releases match these filters.</p>
+          {filters.length > 0 ? (
+            <p className="mt-1 text-sm">
+              Loosen:{" "}
+              {filters.map((p, i) => (
+                <span key={p}>
+                  {i > 0 && " · "}
+                  <Link href={modelsHref(query, view, { [p]: Array.isArray(query[p]) ? [] : null, page: 1 })} className="text-blue-700 underline dark:text-blue-400">
+                    {FILTER_LABELS[p]} ({describe(query, p)})
+                  </Link>
+                </span>
+              ))}
+            </p>
+          ) : (
+            <p className="mt-1 text-sm">The database has no models yet: load the curated dataset with <code>npm run ingest -- curated</code>.</p>
+          )}
+        </div>
+      ) : (
+        <form method="get" action="/compare" className="mt-3">
+          <ModelsTable models={data} query={query} view={view} selectable caption={`Open-weights model releases, ${total} matching, sorted by ${query.sort} ${query.order === "asc" ? "ascending" : "descending"}`} />
+          <div className="mt-3 flex flex-wrap items-center justify-between gap-3">
+            <button type="submit" className="rounded border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
+              Compare selected (2 to 6)
+            </button>
+            <Pagination query={query} view={view} total={total} />
+          </div>
+        </form>
       )}
     </>
   );

@@ -1,50 +1,138 @@
 import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db";
 import { countryGroup } from "@/lib/domain/countries";
 import type { LicenseCategory } from "@/lib/domain/licenses";
-import type { Architecture } from "@/lib/domain/model-fields";
+import type { Architecture, Modality, Variant } from "@/lib/domain/model-fields";
+import type { ModelQuery, SortField } from "@/lib/schemas/model-query";
 
-/** One row of the rankings table: plain values, counts as numbers, dates as YYYY-MM-DD. */
-export interface ModelSummary {
+/** A model release as lists, the API and exports show it: plain values, counts as numbers, dates YYYY-MM-DD. */
+export interface ModelListItem {
   slug: string;
   name: string;
-  organization: { slug: string; name: string; country: string };
+  family: string;
+  variant: Variant;
+  organization: OrganizationRef;
+  developers: OrganizationRef[];
   releaseDate: string;
+  announcedDate: string | null;
   totalParams: number | null;
   activeParams: number | null;
   architecture: Architecture;
+  routedExperts: number | null;
+  expertsPerToken: number | null;
+  sharedExperts: number | null;
   contextWindow: number | null;
+  maxPositionEmbeddings: number | null;
   license: { id: string; name: string; category: LicenseCategory };
+  openWeights: boolean;
+  hfRepoId: string | null;
+  baseModel: string | null;
+  modalities: Modality[];
 }
 
-const toNumber = (b: bigint | null) => (b == null ? null : Number(b));
+export interface OrganizationRef {
+  slug: string;
+  name: string;
+  country: string;
+}
 
-export async function listModels(): Promise<ModelSummary[]> {
-  const rows = await getDb().model.findMany({
-    orderBy: [{ releaseDate: "desc" }, { slug: "asc" }],
-    select: {
-      slug: true,
-      name: true,
-      releaseDate: true,
-      totalParams: true,
-      activeParams: true,
-      architecture: true,
-      contextWindow: true,
-      primaryOrganization: { select: { slug: true, name: true, country: true } },
-      license: { select: { id: true, name: true, category: true } },
-    },
-  });
-  return rows.map((r) => ({
+const orgSelect = { slug: true, name: true, country: true } as const;
+
+export const listItemSelect = {
+  slug: true, name: true, family: true, variant: true, releaseDate: true, announcedDate: true, totalParams: true,
+  activeParams: true, architecture: true, routedExperts: true, expertsPerToken: true, sharedExperts: true,
+  contextWindow: true, maxPositionEmbeddings: true, openWeights: true, hfRepoId: true, modalities: true,
+  primaryOrganization: { select: orgSelect },
+  developers: { select: { organization: { select: orgSelect } }, orderBy: { position: "asc" } },
+  license: { select: { id: true, name: true, category: true } },
+  baseModel: { select: { slug: true } },
+} satisfies Prisma.ModelSelect;
+
+type ListRow = Prisma.ModelGetPayload<{ select: typeof listItemSelect }>;
+
+export const dateString = (d: Date) => d.toISOString().slice(0, 10);
+export const toNumber = (b: bigint | null) => (b == null ? null : Number(b));
+
+export function toListItem(r: ListRow): ModelListItem {
+  return {
     slug: r.slug,
     name: r.name,
+    family: r.family,
+    variant: r.variant as Variant,
     organization: r.primaryOrganization,
-    releaseDate: r.releaseDate.toISOString().slice(0, 10),
+    developers: r.developers.map((d) => d.organization),
+    releaseDate: dateString(r.releaseDate),
+    announcedDate: r.announcedDate ? dateString(r.announcedDate) : null,
     totalParams: toNumber(r.totalParams),
     activeParams: toNumber(r.activeParams),
     architecture: r.architecture as Architecture,
+    routedExperts: r.routedExperts,
+    expertsPerToken: r.expertsPerToken,
+    sharedExperts: r.sharedExperts,
     contextWindow: r.contextWindow,
+    maxPositionEmbeddings: r.maxPositionEmbeddings,
     license: { ...r.license, category: r.license.category as LicenseCategory },
-  }));
+    openWeights: r.openWeights,
+    hfRepoId: r.hfRepoId,
+    baseModel: r.baseModel?.slug ?? null,
+    modalities: r.modalities as Modality[],
+  };
+}
+
+const utcDate = (s: string) => new Date(`${s}T00:00:00Z`);
+
+/** The WHERE of a model query (filters only; sort and page are separate). */
+export function modelWhere(q: ModelQuery): Prisma.ModelWhereInput {
+  const and: Prisma.ModelWhereInput[] = [];
+  if (q.country.length) and.push({ primaryOrganization: { country: { in: q.country } } });
+  if (q.excludeCountry.length) and.push({ primaryOrganization: { country: { notIn: q.excludeCountry } } });
+  if (q.architecture) and.push({ architecture: q.architecture });
+  if (q.license.length) and.push({ license: { category: { in: q.license } } });
+  if (q.org.length) and.push({ developers: { some: { organization: { slug: { in: q.org } } } } });
+  if (q.q) {
+    const contains = { contains: q.q, mode: "insensitive" as const };
+    and.push({ OR: [{ name: contains }, { family: contains }, { slug: contains }] });
+  }
+  if (q.releasedFrom) and.push({ releaseDate: { gte: utcDate(q.releasedFrom) } });
+  if (q.releasedTo) and.push({ releaseDate: { lte: utcDate(q.releasedTo) } });
+  if (q.minTotalParams !== null) and.push({ totalParams: { gte: BigInt(q.minTotalParams) } });
+  if (q.maxTotalParams !== null) and.push({ totalParams: { lte: BigInt(q.maxTotalParams) } });
+  if (q.minActiveParams !== null) and.push({ activeParams: { gte: BigInt(q.minActiveParams) } });
+  if (q.maxActiveParams !== null) and.push({ activeParams: { lte: BigInt(q.maxActiveParams) } });
+  if (q.minContext !== null) and.push({ contextWindow: { gte: q.minContext } });
+  return and.length ? { AND: and } : {};
+}
+
+/** Missing values sort last either way; the slug breaks ties so pages never overlap. */
+export function modelOrderBy(sort: SortField, order: "asc" | "desc"): Prisma.ModelOrderByWithRelationInput[] {
+  const primary: Prisma.ModelOrderByWithRelationInput =
+    sort === "name" ? { name: order }
+    : sort === "releaseDate" ? { releaseDate: order }
+    : { [sort]: { sort: order, nulls: "last" } };
+  return [primary, { slug: "asc" }];
+}
+
+export async function findModels(q: ModelQuery): Promise<{ data: ModelListItem[]; total: number }> {
+  const where = modelWhere(q);
+  const db = getDb();
+  const [rows, total] = await Promise.all([
+    db.model.findMany({ where, orderBy: modelOrderBy(q.sort, q.order), skip: (q.page - 1) * q.pageSize, take: q.pageSize, select: listItemSelect }),
+    db.model.count({ where }),
+  ]);
+  return { data: rows.map(toListItem), total };
+}
+
+/** Every row of a query, for exports (no paging). */
+export async function findAllModels(q: ModelQuery): Promise<ModelListItem[]> {
+  const rows = await getDb().model.findMany({ where: modelWhere(q), orderBy: modelOrderBy(q.sort, q.order), select: listItemSelect });
+  return rows.map(toListItem);
+}
+
+export async function findModelsBySlugs(slugs: string[]): Promise<ModelListItem[]> {
+  const rows = await getDb().model.findMany({ where: { slug: { in: slugs } }, select: listItemSelect });
+  const bySlug = new Map(rows.map((r) => [r.slug, toListItem(r)]));
+  return slugs.flatMap((s) => bySlug.get(s) ?? []);
 }
 
 /** Releases per country group of the primary developer. */
@@ -57,4 +145,40 @@ export async function countReleasesByCountryGroup(): Promise<{ US: number; CN: n
     out[countryGroup(r.country)] += r._count.primaryOf;
   }
   return out;
+}
+
+/** Organizations for the filter list, with how many releases each has. */
+export async function listOrganizations(): Promise<(OrganizationRef & { releases: number })[]> {
+  const rows = await getDb().organization.findMany({
+    orderBy: { name: "asc" },
+    select: { ...orgSelect, _count: { select: { developed: true } } },
+  });
+  return rows.map((r) => ({ slug: r.slug, name: r.name, country: r.country, releases: r._count.developed }));
+}
+
+/** Countries of primary developers, with their number of releases, most first. */
+export async function listCountries(): Promise<{ code: string; releases: number }[]> {
+  const rows = await getDb().organization.findMany({ select: { country: true, _count: { select: { primaryOf: true } } } });
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(r.country, (counts.get(r.country) ?? 0) + r._count.primaryOf);
+  return [...counts].filter(([, n]) => n > 0).map(([code, releases]) => ({ code, releases })).sort((a, b) => b.releases - a.releases || a.code.localeCompare(b.code));
+}
+
+export interface OrganizationDetail extends OrganizationRef {
+  kind: string;
+  website: string | null;
+  sourceUrl: string;
+  retrievedAt: string;
+}
+
+export async function getOrganizationBySlug(slug: string): Promise<OrganizationDetail | null> {
+  const o = await getDb().organization.findUnique({
+    where: { slug },
+    select: { slug: true, name: true, country: true, kind: true, website: true, sourceUrl: true, retrievedAt: true },
+  });
+  return o ? { ...o, retrievedAt: o.retrievedAt.toISOString() } : null;
+}
+
+export async function listOrganizationsInCountry(country: string): Promise<OrganizationRef[]> {
+  return getDb().organization.findMany({ where: { country }, orderBy: { name: "asc" }, select: orgSelect });
 }

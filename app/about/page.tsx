@@ -1,0 +1,87 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+export const metadata: Metadata = { title: "About and methodology" };
+
+const h2 = "mt-8 text-lg font-semibold";
+const p = "mt-2 max-w-3xl";
+
+export default function AboutPage() {
+  return (
+    <article className="text-zinc-800 dark:text-zinc-200">
+      <h1 className="text-2xl font-semibold tracking-tight text-zinc-900 dark:text-zinc-100">About and methodology</h1>
+      <p className={p}>
+        Open Model Atlas records one entry per open-weights language-model release, so that claims such as “China now leads
+        open-weights AI” can be checked against the releases themselves. Every value carries its source and the date it was taken;
+        every change is logged.
+      </p>
+
+      <h2 className={h2}>What counts as open weights</h2>
+      <p className={p}>
+        A release is listed when its weights can be downloaded by the public, gated (click-through or approval) or not. Models
+        available only through an API or a hosted product are not listed. Base, instruct, reasoning and coder variants are separate
+        entries when their weights were published separately; quantized copies, merges and community fine-tunes are not listed.
+      </p>
+
+      <h2 className={h2}>Country</h2>
+      <p className={p}>
+        The country of a release is the headquarters country of its developing organization (ISO 3166-1 alpha-2). When several
+        organizations developed a release, all are recorded and the first is the primary developer, whose country the rankings use.
+        A fine-tune keeps its own developer’s country and records its base model, whose origin is shown on its page.
+      </p>
+
+      <h2 className={h2}>Parameters</h2>
+      <p className={p}>
+        Integer counts as the developer states them. <strong>Total</strong> parameters are all weights; <strong>active</strong> parameters
+        are the weights used for each token (for a dense model, active equals total; for a Mixture-of-Experts model, the shared parts
+        plus the experts chosen per token). Counts are shown as 671B or 1.04T, with the exact value on hover and on the model page.
+        Total and active are never mixed on one axis or in one column without saying which. Hugging Face’s safetensors totals count
+        every stored tensor (including packed and auxiliary ones) and are kept as a separate source, not as the truth.
+      </p>
+
+      <h2 className={h2}>Architecture</h2>
+      <p className={p}>
+        Dense or Mixture-of-Experts (MoE). For MoE: routed experts per layer, experts chosen per token, and always-active shared
+        experts, as in the release’s config.json where it states them.
+      </p>
+
+      <h2 className={h2}>Context window</h2>
+      <p className={p}>
+        The longest input the developer states the release supports, in tokens. The config’s <code>max_position_embeddings</code> is
+        kept beside it, since it often differs (Qwen3-235B-A22B: 40,960 in the config, 128K with YaRN as stated by the developer).
+        128K means 131,072 when the developer means 2<sup>17</sup>, 128,000 when the developer says 128,000.
+      </p>
+
+      <h2 className={h2}>License</h2>
+      <p className={p}>
+        The license published with that exact release (licenses differ between sizes of one family and change over time), by SPDX id
+        where one exists, else a named custom license, each in one category: <strong>permissive</strong> (no use or scale limits beyond
+        attribution), <strong>restricted</strong> (an acceptable-use policy, user caps or other limits), <strong>non-commercial</strong>.
+      </p>
+
+      <h2 className={h2}>Dates</h2>
+      <p className={p}>The announcement date and the date the weights became downloadable are separate fields; rankings and filters use the weights date.</p>
+
+      <h2 className={h2}>Sources and precedence</h2>
+      <p className={p}>
+        Values come from a curated dataset (each value citing the developer’s model card, config.json, paper or announcement), from the
+        Hugging Face Hub, from Epoch AI, and from accepted corrections. Every source’s value is kept; the value in use follows a fixed
+        precedence: accepted correction, then curated, then Hugging Face, then Epoch AI. Where sources disagree, the model page shows it.
+        Secondary sources (aggregators) are cited only where no primary source was found, and marked as such.
+      </p>
+
+      <h2 className={h2}>Credits</h2>
+      <ul className="mt-2 ml-5 list-disc">
+        <li>Epoch AI, ‘Data on AI Models’, <a className="underline" href="https://epoch.ai/data/ai-models">epoch.ai/data/ai-models</a>, licensed CC BY 4.0.</li>
+        <li>models.dev (<a className="underline" href="https://models.dev">models.dev</a>), MIT license.</li>
+        <li>Model cards and config.json files on the Hugging Face Hub, by each model’s developer.</li>
+      </ul>
+
+      <h2 className={h2}>Data access</h2>
+      <p className={p}>
+        Every table can be exported: the <Link href="/models" className="text-blue-700 underline dark:text-blue-400">models table</Link> links
+        the CSV and JSON of the view on screen. The read API is described at <a href="/api/v1/openapi.json" className="text-blue-700 underline dark:text-blue-400">/api/v1/openapi.json</a>.
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,21 @@
+// GET /api/v1/models.csv - the same filtered, sorted list as /api/v1/models, every row, as CSV with a credit line
+import type { NextRequest } from "next/server";
+import { badRequest, guarded } from "@/lib/api/responses";
+import { modelsCsv } from "@/lib/api/models-csv";
+import { findAllModels } from "@/lib/data/models";
+import { parseModelQuery } from "@/lib/schemas/model-query";
+
+export async function GET(request: NextRequest) {
+  // page and pageSize are accepted (a view's URL can be reused as is) but an export has every row.
+  const { query, errors } = parseModelQuery(request.nextUrl.searchParams);
+  if (errors.length) return badRequest(errors);
+  return guarded(async () => {
+    const models = await findAllModels(query);
+    return new Response(modelsCsv(models, request.nextUrl.origin), {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": 'attachment; filename="open-model-atlas-models.csv"',
+      },
+    });
+  });
+}

@@ -1,0 +1,7 @@
+// GET /api/v1/openapi.json - the OpenAPI description of the public read API
+import type { NextRequest } from "next/server";
+import { openApiDocument } from "@/lib/api/openapi";
+
+export function GET(request: NextRequest) {
+  return Response.json(openApiDocument(request.nextUrl.origin));
+}

@@ -1,0 +1,105 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CountryLabel } from "@/components/country-label";
+import { findModelsBySlugs, type ModelListItem } from "@/lib/data/models";
+import { exactFieldValue, FIELD_LABELS, formatFieldValue } from "@/lib/domain/field-display";
+import { LICENSE_CATEGORY_LABELS } from "@/lib/domain/licenses";
+import { slugSchema } from "@/lib/schemas/common";
+
+export const metadata: Metadata = { title: "Compare models" };
+export const dynamic = "force-dynamic";
+
+const MIN = 2;
+const MAX = 6;
+
+type Row = { label: string; value: (m: ModelListItem) => string; exact?: (m: ModelListItem) => string | undefined; link?: (m: ModelListItem) => string | null };
+const ROWS: Row[] = [
+  { label: "Developer", value: (m) => m.developers.map((d) => d.name).join(", ") },
+  { label: "Country", value: (m) => m.organization.country },
+  { label: FIELD_LABELS.releaseDate, value: (m) => m.releaseDate },
+  { label: FIELD_LABELS.announcedDate, value: (m) => m.announcedDate ?? "—" },
+  { label: FIELD_LABELS.totalParams, value: (m) => formatFieldValue("totalParams", m.totalParams), exact: (m) => exactFieldValue(m.totalParams) },
+  { label: FIELD_LABELS.activeParams, value: (m) => formatFieldValue("activeParams", m.activeParams), exact: (m) => exactFieldValue(m.activeParams) },
+  { label: FIELD_LABELS.architecture, value: (m) => formatFieldValue("architecture", m.architecture) },
+  { label: FIELD_LABELS.routedExperts, value: (m) => formatFieldValue("routedExperts", m.routedExperts) },
+  { label: FIELD_LABELS.expertsPerToken, value: (m) => formatFieldValue("expertsPerToken", m.expertsPerToken) },
+  { label: FIELD_LABELS.sharedExperts, value: (m) => formatFieldValue("sharedExperts", m.sharedExperts) },
+  { label: FIELD_LABELS.contextWindow, value: (m) => formatFieldValue("contextWindow", m.contextWindow), exact: (m) => exactFieldValue(m.contextWindow) },
+  { label: "License", value: (m) => `${m.license.name} (${LICENSE_CATEGORY_LABELS[m.license.category]})` },
+  { label: FIELD_LABELS.variant, value: (m) => m.variant },
+  { label: FIELD_LABELS.modalities, value: (m) => m.modalities.join(", ") },
+  { label: FIELD_LABELS.baseModel, value: (m) => m.baseModel ?? "—", link: (m) => (m.baseModel ? `/models/${m.baseModel}` : null) },
+];
+
+function readSlugs(raw: string | string[] | undefined): string[] {
+  const parts = (Array.isArray(raw) ? raw : raw ? [raw] : []).flatMap((v) => v.split(",")).map((s) => s.trim()).filter(Boolean);
+  return [...new Set(parts)];
+}
+
+export default async function ComparePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const slugs = readSlugs((await searchParams).models);
+  const invalid = slugs.filter((s) => !slugSchema.safeParse(s).success);
+  const valid = slugs.filter((s) => slugSchema.safeParse(s).success).slice(0, MAX);
+  const models = valid.length ? await findModelsBySlugs(valid) : [];
+  const unknown = [...invalid, ...valid.filter((s) => !models.some((m) => m.slug === s))];
+
+  return (
+    <>
+      <h1 className="text-2xl font-semibold tracking-tight">Compare models</h1>
+      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Two to six releases side by side; rows where they differ are highlighted.</p>
+      {unknown.length > 0 && (
+        <p role="status" className="mt-3 rounded border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100">
+          No model with the slug {unknown.map((s) => `"${s}"`).join(", ")}.
+        </p>
+      )}
+      {slugs.length > MAX && <p role="status" className="mt-3 text-sm">Only the first {MAX} models are compared.</p>}
+      {models.length < MIN ? (
+        <div className="mt-4 rounded border border-zinc-200 p-4 dark:border-zinc-800">
+          <p className="font-medium">Choose at least {MIN} models to compare.</p>
+          <p className="mt-1 text-sm">
+            Tick two to six rows in the <Link href="/models" className="text-blue-700 underline dark:text-blue-400">models table</Link> and press “Compare selected”, or
+            open an address like <code>/compare?models=deepseek-v3,llama-3.1-405b-instruct</code>.
+          </p>
+        </div>
+      ) : (
+        <div className="mt-4 overflow-x-auto">
+          <table className="min-w-full text-sm">
+            <caption className="sr-only">Comparison of {models.map((m) => m.name).join(", ")}</caption>
+            <thead className="bg-zinc-50 dark:bg-zinc-900">
+              <tr>
+                <th scope="col" className="sticky left-0 bg-zinc-50 px-3 py-2 text-left font-medium dark:bg-zinc-900">Field</th>
+                {models.map((m) => (
+                  <th key={m.slug} scope="col" className="px-3 py-2 text-left font-medium">
+                    <Link href={`/models/${m.slug}`} className="text-blue-700 underline dark:text-blue-400">{m.name}</Link>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
+              {ROWS.map((row) => {
+                const values = models.map(row.value);
+                const differs = new Set(values).size > 1;
+                return (
+                  <tr key={row.label} className={differs ? "bg-amber-50 dark:bg-amber-950/40" : undefined} data-differs={differs || undefined}>
+                    <th scope="row" className="sticky left-0 bg-inherit px-3 py-2 text-left font-medium">
+                      {row.label}
+                      {differs && <span className="sr-only"> (differs)</span>}
+                    </th>
+                    {models.map((m, i) => {
+                      const href = row.link?.(m);
+                      return (
+                        <td key={m.slug} className="tabular px-3 py-2" title={row.exact?.(m)}>
+                          {row.label === "Country" ? <CountryLabel code={m.organization.country} /> : href ? <Link href={href} className="underline">{values[i]}</Link> : values[i]}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,168 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CountryLabel } from "@/components/country-label";
+import { getModelBySlug, type SourcedValue } from "@/lib/data/model-detail";
+import { exactFieldValue, FIELD_LABELS, formatFieldValue } from "@/lib/domain/field-display";
+import { LICENSE_CATEGORY_LABELS } from "@/lib/domain/licenses";
+import { slugSchema } from "@/lib/schemas/common";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }> };
+
+async function load(slug: string) {
+  return slugSchema.safeParse(slug).success ? getModelBySlug(slug) : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const model = await load((await params).slug);
+  return { title: model ? model.name : "Model not found" };
+}
+
+const SOURCE_LABELS: Record<string, string> = { curated: "curated", huggingface: "Hugging Face", epoch: "Epoch AI", correction: "correction" };
+
+function SourceLink({ source }: { source: SourcedValue }) {
+  return (
+    <span className="text-xs text-zinc-600 dark:text-zinc-400">
+      <a href={source.url} rel="nofollow noopener" className="underline">source</a> ({SOURCE_LABELS[source.kind]}
+      {source.secondary ? ", secondary" : ""}, {source.retrievedAt.slice(0, 10)})
+    </span>
+  );
+}
+
+export default async function ModelPage({ params }: Props) {
+  const model = await load((await params).slug);
+  if (!model) notFound();
+  // The values set when the record was created are its first state, not changes: summarize them in one line.
+  const firstAt = model.revisions.at(-1)?.createdAt;
+  const changes = model.revisions.filter((r) => !(r.createdAt === firstAt && r.oldValue === null));
+  const initial = model.revisions.length - changes.length;
+
+  return (
+    <article>
+      <p className="text-sm"><Link href="/models" className="text-blue-700 underline dark:text-blue-400">All models</Link></p>
+      <h1 className="mt-2 text-2xl font-semibold tracking-tight">{model.name}</h1>
+      <p className="mt-1 text-zinc-700 dark:text-zinc-300">
+        {model.architecture === "moe" ? "Mixture-of-Experts" : "Dense"} {model.variant} model by{" "}
+        {model.developers.map((d, i) => (
+          <span key={d.slug}>
+            {i > 0 && (i === model.developers.length - 1 ? " and " : ", ")}
+            <Link href={`/orgs/${d.slug}`} className="text-blue-700 underline dark:text-blue-400">{d.name}</Link> (<CountryLabel code={d.country} />)
+          </span>
+        ))}
+        , weights released {model.releaseDate}. License: {model.license.name} ({LICENSE_CATEGORY_LABELS[model.license.category]}).
+      </p>
+      <p className="mt-3 flex flex-wrap gap-4 text-sm">
+        <Link href={`/models/${model.slug}/correct`} className="rounded border border-zinc-300 px-3 py-1 font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">Suggest a correction</Link>
+        <Link href={`/compare?models=${model.slug}${model.baseModel ? `,${model.baseModel}` : ""}`} className="text-blue-700 underline dark:text-blue-400">Compare{model.baseModel ? " with its base model" : ""}</Link>
+        <a href={`/api/v1/models/${model.slug}`} className="text-blue-700 underline dark:text-blue-400">JSON</a>
+        {model.hfRepoId && <a href={`https://huggingface.co/${model.hfRepoId}`} rel="nofollow noopener" className="text-blue-700 underline dark:text-blue-400">Hugging Face</a>}
+      </p>
+
+      <h2 className="mt-6 text-lg font-semibold">Every value and its source</h2>
+      <div className="mt-2 overflow-x-auto">
+        <table className="min-w-full text-sm">
+          <caption className="sr-only">Fields of {model.name} with the value in use, its source, and other sources</caption>
+          <thead className="bg-zinc-50 text-left dark:bg-zinc-900">
+            <tr>
+              <th scope="col" className="px-3 py-2 font-medium">Field</th>
+              <th scope="col" className="px-3 py-2 font-medium">Value</th>
+              <th scope="col" className="px-3 py-2 font-medium">Source</th>
+              <th scope="col" className="px-3 py-2 font-medium">Other sources</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
+            {model.provenance.map(({ field, inUse, others }) => {
+              const disagreeing = others.filter((o) => JSON.stringify(o.value) !== JSON.stringify(inUse?.value));
+              return (
+                <tr key={field} data-field={field}>
+                  <th scope="row" className="px-3 py-2 text-left font-medium">{FIELD_LABELS[field]}</th>
+                  <td className="tabular px-3 py-2" title={exactFieldValue(inUse?.value)}>
+                    {field === "baseModel" && model.baseModelInfo ? (
+                      <Link href={`/models/${model.baseModelInfo.slug}`} className="text-blue-700 underline dark:text-blue-400">{model.baseModelInfo.name}</Link>
+                    ) : field === "licenseId" ? (
+                      `${model.license.name} (${model.license.id})`
+                    ) : (
+                      formatFieldValue(field, inUse?.value)
+                    )}
+                    {exactFieldValue(inUse?.value) && <span className="ml-2 text-xs text-zinc-600 dark:text-zinc-400">{exactFieldValue(inUse?.value)}</span>}
+                  </td>
+                  <td className="px-3 py-2">{inUse ? <SourceLink source={inUse} /> : <span className="text-xs text-zinc-600 dark:text-zinc-400">not stated</span>}</td>
+                  <td className="px-3 py-2 text-xs">
+                    {disagreeing.length === 0 ? (
+                      others.length ? <span className="text-zinc-600 dark:text-zinc-400">agree</span> : null
+                    ) : (
+                      <ul>
+                        {disagreeing.map((o) => (
+                          <li key={o.kind}>
+                            <span aria-label="disagrees" title="A lower-precedence source disagrees">≠</span> {formatFieldValue(field, o.value)} <SourceLink source={o} />
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {model.notes && (
+        <>
+          <h2 className="mt-6 text-lg font-semibold">Notes</h2>
+          <p className="mt-1 max-w-3xl whitespace-pre-line text-sm">{model.notes}</p>
+        </>
+      )}
+
+      <h2 className="mt-6 text-lg font-semibold">Lineage</h2>
+      <p className="mt-1 text-sm">
+        {model.baseModelInfo ? (
+          <>Derived from <Link href={`/models/${model.baseModelInfo.slug}`} className="text-blue-700 underline dark:text-blue-400">{model.baseModelInfo.name}</Link> by {model.baseModelInfo.organization.name} (<CountryLabel code={model.baseModelInfo.organization.country} />).</>
+        ) : "No base model recorded."}
+      </p>
+      {model.derivatives.length > 0 && (
+        <>
+          <p className="mt-2 text-sm">Derived from this model:</p>
+          <ul className="ml-5 list-disc text-sm">
+            {model.derivatives.map((d) => (
+              <li key={d.slug}><Link href={`/models/${d.slug}`} className="text-blue-700 underline dark:text-blue-400">{d.name}</Link> by {d.organization.name} (<CountryLabel code={d.organization.country} />)</li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      <h2 className="mt-6 text-lg font-semibold">Revision history</h2>
+      {firstAt && <p className="mt-1 text-sm">Record created {firstAt.slice(0, 10)} with {initial} values ({model.revisions.at(-1)?.reason}).</p>}
+      {changes.length === 0 ? (
+        <p className="mt-1 text-sm">No changes since.</p>
+      ) : (
+        <div className="mt-2 overflow-x-auto">
+          <table className="min-w-full text-sm">
+            <caption className="sr-only">Every change of a value of {model.name}, newest first</caption>
+            <thead className="bg-zinc-50 text-left dark:bg-zinc-900">
+              <tr>
+                <th scope="col" className="px-3 py-2 font-medium">When</th>
+                <th scope="col" className="px-3 py-2 font-medium">Field</th>
+                <th scope="col" className="px-3 py-2 font-medium">Old</th>
+                <th scope="col" className="px-3 py-2 font-medium">New</th>
+                <th scope="col" className="px-3 py-2 font-medium">Source</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
+              {changes.map((r) => (
+                <tr key={r.id}>
+                  <td className="tabular whitespace-nowrap px-3 py-2">{r.createdAt.slice(0, 10)}</td>
+                  <td className="px-3 py-2">{FIELD_LABELS[r.field as keyof typeof FIELD_LABELS] ?? r.field}</td>
+                  <td className="tabular px-3 py-2">{formatFieldValue(r.field, r.oldValue)}</td>
+                  <td className="tabular px-3 py-2">{formatFieldValue(r.field, r.newValue)}</td>
+                  <td className="px-3 py-2 text-xs">{r.reason} · <a href={r.sourceUrl} rel="nofollow noopener" className="underline">{SOURCE_LABELS[r.sourceKind]}</a></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,94 @@
+import Link from "next/link";
+import { CountryLabel } from "@/components/country-label";
+import type { ModelListItem } from "@/lib/data/models";
+import { formatExact, formatParams, formatTokens } from "@/lib/domain/params";
+import { LICENSE_CATEGORY_LABELS } from "@/lib/domain/licenses";
+import { defaultOrder, type ModelQuery, type SortField } from "@/lib/schemas/model-query";
+import { modelsHref, type ParamsView } from "./view-links";
+
+interface Props {
+  models: ModelListItem[];
+  query: ModelQuery;
+  view: ParamsView;
+  /** Show the checkboxes that select rows for /compare. */
+  selectable?: boolean;
+  caption: string;
+}
+
+function SortHeader({ field, label, query, view, numeric }: { field: SortField; label: string; query: ModelQuery; view: ParamsView; numeric?: boolean }) {
+  const active = query.sort === field;
+  const nextOrder = active ? (query.order === "asc" ? "desc" : "asc") : defaultOrder(field);
+  const arrow = active ? (query.order === "asc" ? "▲" : "▼") : "";
+  return (
+    <th scope="col" aria-sort={active ? (query.order === "asc" ? "ascending" : "descending") : undefined} className={`px-3 py-2 font-medium ${numeric ? "text-right" : "text-left"}`}>
+      <Link href={modelsHref(query, view, { sort: field, order: nextOrder, page: 1 })} className="inline-flex items-center gap-1 hover:underline">
+        {label}
+        <span aria-hidden className="w-3 text-xs">{arrow}</span>
+        <span className="sr-only">{active ? `, sorted ${query.order === "asc" ? "ascending" : "descending"}` : ", sort"}</span>
+      </Link>
+    </th>
+  );
+}
+
+/** The rankings table: a real <table>, sticky header, model name pinned when scrolling sideways. */
+export function ModelsTable({ models, query, view, selectable = false, caption }: Props) {
+  const paramsField = view === "active" ? "activeParams" : "totalParams";
+  return (
+    <div className="overflow-x-auto rounded border border-zinc-200 dark:border-zinc-800">
+      <table className="min-w-full text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="sticky top-0 z-10 bg-zinc-50 dark:bg-zinc-900">
+          <tr>
+            {selectable && (
+              <th scope="col" className="px-2 py-2">
+                <span className="sr-only">Select to compare</span>
+              </th>
+            )}
+            <SortHeader field="name" label="Model" query={query} view={view} />
+            <th scope="col" className="px-3 py-2 text-left font-medium">Developer</th>
+            <th scope="col" className="px-3 py-2 text-left font-medium">Country</th>
+            <SortHeader field="releaseDate" label="Released" query={query} view={view} numeric />
+            <SortHeader field={paramsField} label={view === "active" ? "Active params" : "Total params"} query={query} view={view} numeric />
+            <th scope="col" className="px-3 py-2 text-left font-medium">Architecture</th>
+            <SortHeader field="contextWindow" label="Context" query={query} view={view} numeric />
+            <th scope="col" className="px-3 py-2 text-left font-medium">License</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
+          {models.map((m) => {
+            const params = m[paramsField];
+            return (
+              <tr key={m.slug} className="group hover:bg-zinc-50 dark:hover:bg-zinc-900">
+                {selectable && (
+                  <td className="px-2 py-2">
+                    <input type="checkbox" name="models" value={m.slug} aria-label={`Select ${m.name} to compare`} className="size-4" />
+                  </td>
+                )}
+                <th scope="row" className="sticky left-0 bg-white px-3 py-2 text-left font-medium group-hover:bg-zinc-50 dark:bg-zinc-950 dark:group-hover:bg-zinc-900">
+                  <Link href={`/models/${m.slug}`} className="text-blue-700 hover:underline dark:text-blue-400">{m.name}</Link>
+                </th>
+                <td className="whitespace-nowrap px-3 py-2">
+                  <Link href={`/orgs/${m.organization.slug}`} className="hover:underline">{m.organization.name}</Link>
+                </td>
+                <td className="px-3 py-2">
+                  <Link href={`/countries/${m.organization.country}`} className="hover:underline"><CountryLabel code={m.organization.country} /></Link>
+                </td>
+                <td className="tabular whitespace-nowrap px-3 py-2 text-right">{m.releaseDate}</td>
+                <td className="tabular px-3 py-2 text-right" title={params ? `${formatExact(params)} parameters` : "not stated"}>{formatParams(params)}</td>
+                <td className="px-3 py-2">
+                  {m.architecture === "moe" ? (
+                    <span title={m.routedExperts ? `${m.routedExperts} routed experts, ${m.expertsPerToken} per token` : undefined}>MoE</span>
+                  ) : "Dense"}
+                </td>
+                <td className="tabular px-3 py-2 text-right" title={m.contextWindow ? `${formatExact(m.contextWindow)} tokens` : "not stated"}>{formatTokens(m.contextWindow)}</td>
+                <td className="whitespace-nowrap px-3 py-2">
+                  {m.license.name} <span className="text-zinc-600 dark:text-zinc-400">({LICENSE_CATEGORY_LABELS[m.license.category]})</span>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

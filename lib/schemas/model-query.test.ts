@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_QUERY, activeFilters, modelQueryToParams, parseModelQuery } from "./model-query";
+
+const parse = (qs: string, allowed: string[] = []) => parseModelQuery(new URLSearchParams(qs), allowed);
+
+describe("parseModelQuery", () => {
+  it("gives the defaults for an empty query", () => {
+    expect(parse("")).toEqual({ query: DEFAULT_QUERY, errors: [] });
+  });
+
+  it("reads every parameter", () => {
+    const { query, errors } = parse(
+      "country=us,CN&architecture=moe&license=permissive,restricted&org=deepseek&q=%20qwen%20&releasedFrom=2024-01-01&releasedTo=2025-12-31" +
+        "&minTotalParams=70B&maxTotalParams=1.5T&minActiveParams=1e9&maxActiveParams=40000000000&minContext=128K&sort=activeParams&order=asc&page=3&pageSize=200",
+    );
+    expect(errors).toEqual([]);
+    expect(query).toEqual({
+      country: ["US", "CN"], excludeCountry: [], architecture: "moe", license: ["permissive", "restricted"], org: ["deepseek"], q: "qwen",
+      releasedFrom: "2024-01-01", releasedTo: "2025-12-31", minTotalParams: 70e9, maxTotalParams: 1.5e12, minActiveParams: 1e9,
+      maxActiveParams: 40e9, minContext: 128_000, sort: "activeParams", order: "asc", page: 3, pageSize: 200,
+    });
+  });
+
+  it("joins repeated list parameters (checkbox forms) and ignores empty values", () => {
+    expect(parse("country=US&country=CN&architecture=&q=").query).toMatchObject({ country: ["US", "CN"], architecture: null, q: null });
+  });
+
+  it("orders names A to Z and everything else largest first, unless told", () => {
+    expect(parse("sort=name").query.order).toBe("asc");
+    expect(parse("sort=totalParams").query.order).toBe("desc");
+    expect(parse("sort=name&order=desc").query.order).toBe("desc");
+  });
+
+  it.each([
+    ["country=USA", "country", /ISO 3166-1 alpha-2/],
+    ["country=US,XX", "country", /ISO 3166-1 alpha-2/],
+    ["architecture=hybrid", "architecture", /dense, moe/],
+    ["license=free", "license", /permissive, restricted, non-commercial/],
+    ["org=Deep%20Seek", "org", /organization slug/],
+    ["releasedFrom=2024-13-01", "releasedFrom", /YYYY-MM-DD/],
+    ["releasedFrom=2024-02-30", "releasedFrom", /YYYY-MM-DD/],
+    ["minTotalParams=lots", "minTotalParams", /70000000000, 70e9 or 70B/],
+    ["minTotalParams=-5", "minTotalParams", /70B/],
+    ["minContext=big", "minContext", /token count/],
+    ["sort=downloadz", "sort", /releaseDate, totalParams/],
+    ["order=up", "order", /asc or desc/],
+    ["page=0", "page", /from 1/],
+    ["page=1.5", "page", /whole number/],
+    ["pageSize=500", "pageSize", /1 to 200/],
+    ["pageSize=abc", "pageSize", /1 to 200/],
+    ["q=" + "x".repeat(101), "q", /100 characters/],
+    ["contry=CN", "contry", /not a known parameter; allowed: country/],
+    ["sort=name&sort=totalParams", "sort", /more than once/],
+    ["minTotalParams=100B&maxTotalParams=10B", "maxTotalParams", /must not be below minTotalParams/],
+    ["releasedFrom=2025-01-01&releasedTo=2024-01-01", "releasedTo", /must not be below releasedFrom/],
+  ])("%s is an error on %s", (qs, param, message) => {
+    const { errors } = parse(qs);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.param).toBe(param);
+    expect(errors[0]!.message).toMatch(message);
+  });
+
+  it("accepts extra parameters a page names", () => {
+    expect(parse("params=active", ["params"]).errors).toEqual([]);
+  });
+});
+
+describe("modelQueryToParams", () => {
+  it("leaves defaults out and round-trips", () => {
+    expect(modelQueryToParams(DEFAULT_QUERY).toString()).toBe("");
+    const qs = "country=US%2CCN&architecture=moe&minTotalParams=70000000000&sort=name&order=desc&page=2";
+    const { query } = parse(qs);
+    expect(modelQueryToParams(query).toString()).toBe(qs);
+    expect(parse(modelQueryToParams(query).toString()).query).toEqual(query);
+  });
+
+  it("lists the filters in force", () => {
+    expect(activeFilters(parse("country=CN&architecture=dense&sort=name").query)).toEqual(["country", "architecture"]);
+  });
+});

@@ -1,0 +1,196 @@
+import { z } from "zod";
+import { isCountryCode } from "@/lib/domain/countries";
+import { parseCount } from "@/lib/domain/counts";
+import { LICENSE_CATEGORIES, type LicenseCategory } from "@/lib/domain/licenses";
+import { ARCHITECTURES, type Architecture } from "@/lib/domain/model-fields";
+
+/**
+ * The filter, sort and page state of a model list: the one parser of `/models`, `/api/v1/models`,
+ * `/api/v1/models.csv` and the dashboard, and the one builder of their URLs. The API refuses a bad
+ * parameter (400 naming it); pages drop it and say so.
+ */
+export const SORT_FIELDS = ["releaseDate", "totalParams", "activeParams", "contextWindow", "name"] as const;
+export type SortField = (typeof SORT_FIELDS)[number];
+export const ORDERS = ["asc", "desc"] as const;
+export type Order = (typeof ORDERS)[number];
+export const MAX_PAGE_SIZE = 200;
+export const DEFAULT_PAGE_SIZE = 50;
+
+export interface ModelQuery {
+  country: string[];
+  excludeCountry: string[];
+  architecture: Architecture | null;
+  license: LicenseCategory[];
+  org: string[];
+  q: string | null;
+  releasedFrom: string | null;
+  releasedTo: string | null;
+  minTotalParams: number | null;
+  maxTotalParams: number | null;
+  minActiveParams: number | null;
+  maxActiveParams: number | null;
+  minContext: number | null;
+  sort: SortField;
+  order: Order;
+  page: number;
+  pageSize: number;
+}
+
+export const DEFAULT_QUERY: ModelQuery = {
+  country: [], excludeCountry: [], architecture: null, license: [], org: [], q: null, releasedFrom: null, releasedTo: null,
+  minTotalParams: null, maxTotalParams: null, minActiveParams: null, maxActiveParams: null, minContext: null,
+  sort: "releaseDate", order: "desc", page: 1, pageSize: DEFAULT_PAGE_SIZE,
+};
+
+/** Names sort A to Z by default; numbers and dates largest or newest first. */
+export function defaultOrder(sort: SortField): Order {
+  return sort === "name" ? "asc" : "desc";
+}
+
+const list = <T extends string>(item: z.ZodType<T, string>, allowed: string) =>
+  z
+    .string()
+    .transform((s) => [...new Set(s.split(",").map((x) => x.trim()).filter(Boolean))])
+    .pipe(z.array(item, { message: allowed }).max(50, "at most 50 values"));
+
+const countSchema = (what: string) =>
+  z.string().transform((s, ctx) => {
+    const n = parseCount(s);
+    if (n === null || n < 0) {
+      ctx.addIssue({ code: "custom", message: `must be a ${what} such as 70000000000, 70e9 or 70B` });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+const dateSchema = z
+  .string()
+  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), "must be a date as YYYY-MM-DD");
+
+const countryItem = z
+  .string()
+  .transform((s) => s.toUpperCase())
+  .refine(isCountryCode, "each value must be an ISO 3166-1 alpha-2 country code, e.g. US,CN");
+
+/** Each parameter: how it is read, and what the OpenAPI document says of it. */
+export const QUERY_PARAMS = {
+  country: { schema: list(countryItem, "ISO 3166-1 alpha-2 codes, e.g. US,CN"), doc: "Country of the primary developer: comma-separated ISO 3166-1 alpha-2 codes, e.g. US,CN." },
+  excludeCountry: { schema: list(countryItem, "ISO 3166-1 alpha-2 codes"), doc: "Leave out these countries of the primary developer, e.g. US,CN for everyone else." },
+  architecture: { schema: z.enum(ARCHITECTURES, { message: `must be one of ${ARCHITECTURES.join(", ")}` }), doc: "dense or moe." },
+  license: {
+    schema: list(z.enum(LICENSE_CATEGORIES, { message: `each value must be one of ${LICENSE_CATEGORIES.join(", ")}` }), LICENSE_CATEGORIES.join(", ")),
+    doc: `License categories, comma-separated: ${LICENSE_CATEGORIES.join(", ")}.`,
+  },
+  org: { schema: list(z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, "each value must be an organization slug such as deepseek or meta"), "organization slugs"), doc: "Organization slugs (any developer of the release), comma-separated." },
+  q: { schema: z.string().trim().min(1, "must not be empty").max(100, "at most 100 characters"), doc: "Search in model name, family and slug." },
+  releasedFrom: { schema: dateSchema, doc: "Weights released on or after this date (YYYY-MM-DD)." },
+  releasedTo: { schema: dateSchema, doc: "Weights released on or before this date (YYYY-MM-DD)." },
+  minTotalParams: { schema: countSchema("parameter count"), doc: "Minimum total parameters; 70000000000, 70e9 and 70B are all accepted." },
+  maxTotalParams: { schema: countSchema("parameter count"), doc: "Maximum total parameters." },
+  minActiveParams: { schema: countSchema("parameter count"), doc: "Minimum active parameters (per token)." },
+  maxActiveParams: { schema: countSchema("parameter count"), doc: "Maximum active parameters (per token)." },
+  minContext: { schema: countSchema("token count"), doc: "Minimum context window in tokens; 131072 and 128K are accepted." },
+  sort: { schema: z.enum(SORT_FIELDS, { message: `must be one of ${SORT_FIELDS.join(", ")}` }), doc: `Sort by ${SORT_FIELDS.join(", ")} (default releaseDate). Missing values always sort last.` },
+  order: { schema: z.enum(ORDERS, { message: "must be asc or desc" }), doc: "asc or desc (default desc; asc for name)." },
+  page: { schema: z.coerce.number({ message: "must be a whole number from 1" }).int("must be a whole number from 1").min(1, "must be a whole number from 1").max(1_000_000, "is too large"), doc: "Page number, from 1." },
+  pageSize: { schema: z.coerce.number({ message: `must be a whole number from 1 to ${MAX_PAGE_SIZE}` }).int(`must be a whole number from 1 to ${MAX_PAGE_SIZE}`).min(1, `must be a whole number from 1 to ${MAX_PAGE_SIZE}`).max(MAX_PAGE_SIZE, `must be a whole number from 1 to ${MAX_PAGE_SIZE}`), doc: `Results per page, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).` },
+} satisfies Record<keyof ModelQuery, { schema: z.ZodType; doc: string }>;
+
+export type QueryParam = keyof typeof QUERY_PARAMS;
+export const QUERY_PARAM_NAMES = Object.keys(QUERY_PARAMS) as QueryParam[];
+
+export interface ParamError {
+  param: string;
+  message: string;
+}
+
+export type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function entries(raw: RawParams): [string, string][] {
+  if (raw instanceof URLSearchParams) return [...raw.entries()];
+  return Object.entries(raw).flatMap(([k, v]) => (v === undefined ? [] : Array.isArray(v) ? v.map((x) => [k, x] as [string, string]) : [[k, v] as [string, string]]));
+}
+
+/**
+ * Reads the query. Repeated parameters (from a GET form with checkboxes) join like a comma list; an
+ * empty value means unset. `allowed` names extra parameters a page accepts (e.g. `params`); anything else
+ * unknown is an error, so a typo (`contry=CN`) is never silently ignored by the API.
+ */
+export function parseModelQuery(raw: RawParams, allowed: readonly string[] = []): { query: ModelQuery; errors: ParamError[] } {
+  const values = new Map<string, string[]>();
+  for (const [k, v] of entries(raw)) values.set(k, [...(values.get(k) ?? []), v]);
+  const query: ModelQuery = { ...DEFAULT_QUERY };
+  const errors: ParamError[] = [];
+  let orderGiven = false;
+
+  for (const [name, vs] of values) {
+    if (!(name in QUERY_PARAMS)) {
+      if (!allowed.includes(name)) errors.push({ param: name, message: `is not a known parameter; allowed: ${[...QUERY_PARAM_NAMES, ...allowed].join(", ")}` });
+      continue;
+    }
+    const param = name as QueryParam;
+    const isList = ["country", "excludeCountry", "license", "org"].includes(param);
+    const nonEmpty = vs.map((v) => v.trim()).filter((v) => v !== "");
+    if (nonEmpty.length === 0) continue;
+    if (!isList && nonEmpty.length > 1) {
+      errors.push({ param, message: "is given more than once" });
+      continue;
+    }
+    const parsed = QUERY_PARAMS[param].schema.safeParse(isList ? nonEmpty.join(",") : nonEmpty[0]);
+    if (!parsed.success) {
+      errors.push({ param, message: parsed.error.issues[0]?.message ?? "is invalid" });
+      continue;
+    }
+    (query as unknown as Record<string, unknown>)[param] = parsed.data;
+    if (param === "order") orderGiven = true;
+  }
+  if (!orderGiven) query.order = defaultOrder(query.sort);
+
+  const range = (min: QueryParam, max: QueryParam) => {
+    const lo = query[min] as number | string | null;
+    const hi = query[max] as number | string | null;
+    if (lo !== null && hi !== null && lo > hi) {
+      errors.push({ param: max, message: `must not be below ${min} (${lo})` });
+      (query as unknown as Record<string, unknown>)[max] = null;
+    }
+  };
+  range("releasedFrom", "releasedTo");
+  range("minTotalParams", "maxTotalParams");
+  range("minActiveParams", "maxActiveParams");
+  return { query, errors };
+}
+
+/** The URL form of a query: defaults left out, so a shared link stays short and stable. A caller that
+ * changes a filter or the sort sets `page: 1` (a new filter starts at the first page). */
+export function modelQueryToParams(query: ModelQuery): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const name of QUERY_PARAM_NAMES) {
+    const value = query[name];
+    if (name === "order") {
+      if (value !== defaultOrder(query.sort)) out.set(name, String(value));
+      continue;
+    }
+    if (value === null || value === DEFAULT_QUERY[name]) continue;
+    if (Array.isArray(value)) {
+      if (value.length) out.set(name, value.join(","));
+    } else {
+      out.set(name, String(value));
+    }
+  }
+  return out;
+}
+
+/** The filters in force, for empty states and notices ("Loosen: minimum total parameters"). */
+export const FILTER_LABELS: Partial<Record<QueryParam, string>> = {
+  country: "country", excludeCountry: "excluded countries", architecture: "architecture", license: "license category",
+  org: "organization", q: "search", releasedFrom: "released from", releasedTo: "released to",
+  minTotalParams: "minimum total parameters", maxTotalParams: "maximum total parameters",
+  minActiveParams: "minimum active parameters", maxActiveParams: "maximum active parameters", minContext: "minimum context",
+};
+
+export function activeFilters(query: ModelQuery): QueryParam[] {
+  return (Object.keys(FILTER_LABELS) as QueryParam[]).filter((p) => {
+    const v = query[p];
+    return Array.isArray(v) ? v.length > 0 : v !== null;
+  });
+}

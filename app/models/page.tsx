@@ -3,7 +3,7 @@ import Link from "next/link";
 import { FiltersForm } from "@/components/models/filters-form";
 import { ModelsTable } from "@/components/models/models-table";
 import { Pagination } from "@/components/models/pagination";
-import { modelsHref, type ParamsView } from "@/components/models/view-links";
+import { impliedView, modelsHref, type ParamsView } from "@/components/models/view-links";
 import { findModels, listCountries, listOrganizations } from "@/lib/data/models";
 import { countryName } from "@/lib/domain/countries";
 import { formatParams, formatTokens } from "@/lib/domain/params";
@@ -42,7 +42,7 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
   const raw = await searchParams;
   // The page is forgiving: a bad parameter is dropped and named, the rest still applies.
   const { query, errors } = parseModelQuery(raw, ["params"]);
-  const view: ParamsView = raw.params === "active" ? "active" : "total";
+  const view: ParamsView = raw.params === "active" || raw.params === "total" ? raw.params : impliedView(query);
   const [{ data, total }, countries, organizations] = await Promise.all([findModels(query), listCountries(), listOrganizations()]);
   const filters = activeFilters(query);
   const apiParams = modelQueryToParams(query);
@@ -66,7 +66,7 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
         </div>
       )}
 
-      <details className="mt-4" open={filters.length > 0 || undefined}>
+      <details className="mt-4" open>
         <summary className="cursor-pointer text-sm font-medium">Filters{filters.length ? ` (${filters.length} in force)` : ""}</summary>
         <div className="mt-2">
           <FiltersForm query={query} view={view} countries={countries} organizations={organizations} />

@@ -21,7 +21,7 @@ function SortHeader({ field, label, query, view, numeric }: { field: SortField; 
   const arrow = active ? (query.order === "asc" ? "▲" : "▼") : "";
   return (
     <th scope="col" aria-sort={active ? (query.order === "asc" ? "ascending" : "descending") : undefined} className={`px-3 py-2 font-medium ${numeric ? "text-right" : "text-left"}`}>
-      <Link href={modelsHref(query, view, { sort: field, order: nextOrder, page: 1 })} className="inline-flex items-center gap-1 hover:underline">
+      <Link href={modelsHref(query, view, { sort: field, order: nextOrder, page: 1 })} prefetch={false} className="inline-flex items-center gap-1 hover:underline">
         {label}
         <span aria-hidden className="w-3 text-xs">{arrow}</span>
         <span className="sr-only">{active ? `, sorted ${query.order === "asc" ? "ascending" : "descending"}` : ", sort"}</span>
@@ -65,13 +65,13 @@ export function ModelsTable({ models, query, view, selectable = false, caption }
                   </td>
                 )}
                 <th scope="row" className="sticky left-0 bg-white px-3 py-2 text-left font-medium group-hover:bg-zinc-50 dark:bg-zinc-950 dark:group-hover:bg-zinc-900">
-                  <Link href={`/models/${m.slug}`} className="text-blue-700 hover:underline dark:text-blue-400">{m.name}</Link>
+                  <Link href={`/models/${m.slug}`} prefetch={false} className="text-blue-700 hover:underline dark:text-blue-400">{m.name}</Link>
                 </th>
                 <td className="whitespace-nowrap px-3 py-2">
-                  <Link href={`/orgs/${m.organization.slug}`} className="hover:underline">{m.organization.name}</Link>
+                  <Link href={`/orgs/${m.organization.slug}`} prefetch={false} className="hover:underline">{m.organization.name}</Link>
                 </td>
                 <td className="px-3 py-2">
-                  <Link href={`/countries/${m.organization.country}`} className="hover:underline"><CountryLabel code={m.organization.country} /></Link>
+                  <Link href={`/countries/${m.organization.country}`} prefetch={false} className="hover:underline"><CountryLabel code={m.organization.country} /></Link>
                 </td>
                 <td className="tabular whitespace-nowrap px-3 py-2 text-right">{m.releaseDate}</td>
                 <td className="tabular px-3 py-2 text-right" title={params ? `${formatExact(params)} parameters` : "not stated"}>{formatParams(params)}</td>

@@ -81,6 +81,10 @@ export default async function ModelPage({ params }: Props) {
                   <td className="tabular px-3 py-2" title={exactFieldValue(inUse?.value)}>
                     {field === "baseModel" && model.baseModelInfo ? (
                       <Link href={`/models/${model.baseModelInfo.slug}`} className="text-blue-700 underline dark:text-blue-400">{model.baseModelInfo.name}</Link>
+                    ) : field === "developers" ? (
+                      model.developers.map((d) => d.name).join(", ")
+                    ) : field === "hfRepoId" && model.hfRepoId ? (
+                      <a href={`https://huggingface.co/${model.hfRepoId}`} rel="nofollow noopener" className="text-blue-700 underline dark:text-blue-400">{model.hfRepoId}</a>
                     ) : field === "licenseId" ? (
                       `${model.license.name} (${model.license.id})`
                     ) : (

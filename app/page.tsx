@@ -1,23 +1,249 @@
 import Link from "next/link";
-import { countReleasesByCountryGroup } from "@/lib/data/models";
+import { FrontierScatter, LicenseChart, MoeShareChart, QuarterChart } from "@/components/charts/dashboard-charts";
+import { groupLabel } from "@/components/charts/group-label";
+import { ChartFrame, DataTable } from "@/components/dashboard/chart-frame";
+import { loadStatRows } from "@/lib/data/stats";
+import { OTHER, type Group } from "@/lib/domain/aggregation";
+import { countryName } from "@/lib/domain/countries";
+import { buildStats, chartPoints, type ModelRef } from "@/lib/domain/dashboard";
+import { LICENSE_CATEGORY_LABELS } from "@/lib/domain/licenses";
+import { todayUtc } from "@/lib/domain/model-rules";
+import { formatExact, formatParams, formatTokens } from "@/lib/domain/params";
+import { formatShare } from "@/lib/domain/summary";
+import { withQuery } from "@/lib/domain/url";
+import { parseDashboardQuery } from "@/lib/schemas/dashboard-query";
+import { activeFilters, DEFAULT_QUERY, modelQueryToParams, type ModelQuery } from "@/lib/schemas/model-query";
 
 export const dynamic = "force-dynamic";
 
-export default async function HomePage() {
-  const counts = await countReleasesByCountryGroup();
-  const total = counts.US + counts.CN + counts.other;
+const link = "text-blue-700 underline dark:text-blue-400";
+
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const raw = await searchParams;
+  const today = todayUtc();
+  const { query, errors } = parseDashboardQuery(raw, today);
+  const { filters, compare: extra } = query;
+  const asOf = query.asOf ?? today;
+  const rows = await loadStatRows(filters, query.asOf);
+  const stats = buildStats(rows, { extra, asOf });
+  const points = chartPoints(rows, extra);
+  const groups = stats.groups;
+  const all = stats.comparison.all!;
+
+  /** The /models view behind a number: the dashboard's filters, narrowed to a group and period. */
+  const view = (group: Group | null, change: Partial<ModelQuery> = {}) => {
+    const q: ModelQuery = { ...filters, sort: DEFAULT_QUERY.sort, order: DEFAULT_QUERY.order, page: 1, pageSize: DEFAULT_QUERY.pageSize, ...change };
+    if (group === OTHER) q.excludeCountry = ["US", "CN", ...extra];
+    else if (group) q.country = [group];
+    if (query.asOf && (!q.releasedTo || q.releasedTo > query.asOf)) q.releasedTo = query.asOf;
+    return withQuery("/models", modelQueryToParams(q));
+  };
+  const yearRange = (year: string) => (year === "all" ? {} : { releasedFrom: `${year}-01-01`, releasedTo: `${year}-12-31` });
+  const modelLink = (m: ModelRef | null) => (m ? <Link href={`/models/${m.slug}`} className={link}>{m.name}</Link> : <span>—</span>);
+  const dashboardParams = new URLSearchParams(modelQueryToParams({ ...filters, sort: DEFAULT_QUERY.sort, order: DEFAULT_QUERY.order, page: 1, pageSize: DEFAULT_QUERY.pageSize }));
+  if (query.asOf) dashboardParams.set("asOf", query.asOf);
+  if (extra.length) dashboardParams.set("compare", extra.join(","));
+  const newest = rows.reduce<string | null>((max, r) => (max === null || r.releaseDate > max ? r.releaseDate : max), null);
+  const us = all.US!;
+  const cn = all.CN!;
+
   return (
     <>
-      <h1 className="text-2xl font-semibold tracking-tight">Who releases the open-weights models?</h1>
-      <p className="mt-2 max-w-2xl text-zinc-700 dark:text-zinc-300">
-        Open Model Atlas tracks {total} open-weights language-model releases: {counts.US} from developers in the United States,{" "}
-        {counts.CN} from China and {counts.other} from the rest of the world. Every value links to its source.
+      <h1 className="text-2xl font-semibold tracking-tight">Who leads open-weights AI: the United States or China?</h1>
+      <p className="mt-2 max-w-3xl text-zinc-700 dark:text-zinc-300">
+        {query.asOf ? `As of ${query.asOf}` : "Today"}, the atlas counts <strong>{stats.releases}</strong> open-weights releases{activeFilters(filters).length ? " matching these filters" : ""}:{" "}
+        <strong>{us.releases}</strong> from the United States, <strong>{cn.releases}</strong> from China and <strong>{all[OTHER]!.releases}</strong> from everyone else
+        {extra.length ? ` (${extra.map((c) => `${countryName(c)} ${all[c]!.releases}`).join(", ")} shown separately)` : ""}.
+        The largest by total parameters: {us.largestTotal ? `${us.largestTotal.name} (${formatParams(us.largestTotal.totalParams)})` : "none"} for the United States,{" "}
+        {cn.largestTotal ? `${cn.largestTotal.name} (${formatParams(cn.largestTotal.totalParams)})` : "none"} for China.
       </p>
-      <p className="mt-4">
-        <Link href="/models" className="font-medium text-blue-700 underline dark:text-blue-400">
-          Browse all releases
-        </Link>
-      </p>
+      {newest && (
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+          The newest release in the data is from {newest}: counts for the most recent months are limited by what has been curated so far.
+        </p>
+      )}
+
+      {errors.length > 0 && (
+        <div role="status" className="mt-4 rounded border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100">
+          <p className="font-medium">Some parameters in the address were ignored:</p>
+          <ul className="ml-5 list-disc">{errors.map((e) => <li key={e.param}><code>{e.param}</code> {e.message}</li>)}</ul>
+        </div>
+      )}
+
+      <form method="get" action="/" aria-label="Dashboard filters" className="mt-4 flex flex-wrap items-end gap-3 rounded border border-zinc-200 p-3 text-sm dark:border-zinc-800">
+        <div>
+          <label htmlFor="d-asof" className="block text-xs font-medium">As of date</label>
+          <input id="d-asof" type="date" name="asOf" max={today} defaultValue={query.asOf ?? ""} className="mt-1 rounded border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900" />
+        </div>
+        <div>
+          <label htmlFor="d-arch" className="block text-xs font-medium">Architecture</label>
+          <select id="d-arch" name="architecture" defaultValue={filters.architecture ?? ""} className="mt-1 rounded border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900">
+            <option value="">Any</option>
+            <option value="moe">MoE only</option>
+            <option value="dense">Dense only</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor="d-license" className="block text-xs font-medium">License category</label>
+          <select id="d-license" name="license" defaultValue={filters.license.length === 1 ? filters.license[0] : ""} className="mt-1 rounded border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900">
+            <option value="">Any</option>
+            {Object.entries(LICENSE_CATEGORY_LABELS).map(([v, l]) => <option key={v} value={v}>{l} only</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="d-min" className="block text-xs font-medium">Min total params</label>
+          <input id="d-min" name="minTotalParams" placeholder="e.g. 10B" defaultValue={filters.minTotalParams === null ? "" : formatParams(filters.minTotalParams)} className="mt-1 w-28 rounded border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900" />
+        </div>
+        <div>
+          <label htmlFor="d-compare" className="block text-xs font-medium">Also compare (country codes)</label>
+          <input id="d-compare" name="compare" placeholder="e.g. FR,AE" defaultValue={extra.join(",")} className="mt-1 w-36 rounded border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900" />
+        </div>
+        <button type="submit" className="rounded bg-blue-700 px-3 py-1.5 font-medium text-white hover:bg-blue-800">Apply</button>
+        <Link href="/" className={link}>Reset</Link>
+        <a href={withQuery("/api/v1/stats", dashboardParams)} className={`ml-auto ${link}`}>These numbers as JSON</a>
+      </form>
+
+      <section aria-labelledby="headline-title" className="mt-8">
+        <h2 id="headline-title" className="text-lg font-semibold">Headline facts{query.asOf ? ` as of ${query.asOf}` : ""}</h2>
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Each fact links to the release or the rows that prove it. Country is the primary developer’s headquarters.</p>
+        <div className="mt-3 grid gap-4 md:grid-cols-3">
+          {groups.map((g) => {
+            const m = all[g]!;
+            const recent = stats.recent[g]!;
+            return (
+              <div key={g} className="rounded border border-zinc-200 p-4 dark:border-zinc-800" data-group={g}>
+                <h3 className="font-semibold">{groupLabel(g)}</h3>
+                <dl className="mt-2 space-y-2 text-sm">
+                  <div><dt className="text-xs text-zinc-600 dark:text-zinc-400">Largest by total parameters</dt>
+                    <dd><span className="tabular font-semibold" title={m.largestTotal?.totalParams ? formatExact(m.largestTotal.totalParams) : undefined}>{formatParams(m.largestTotal?.totalParams)}</span> {modelLink(m.largestTotal)}</dd></div>
+                  <div><dt className="text-xs text-zinc-600 dark:text-zinc-400">Largest by active parameters</dt>
+                    <dd><span className="tabular font-semibold">{formatParams(m.largestActive?.activeParams)}</span> {modelLink(m.largestActive)}</dd></div>
+                  <div><dt className="text-xs text-zinc-600 dark:text-zinc-400">Longest context window</dt>
+                    <dd><span className="tabular font-semibold">{m.longestContext ? `${formatTokens(m.longestContext.contextWindow)} tokens` : "—"}</span> {modelLink(m.longestContext)}</dd></div>
+                  <div><dt className="text-xs text-zinc-600 dark:text-zinc-400">Releases, last 12 months / the year before</dt>
+                    <dd className="tabular"><Link className={link} href={view(g, { releasedFrom: recent.window.from, releasedTo: asOf })}>{recent.last12}</Link> / <Link className={link} href={view(g, { releasedFrom: recent.window.priorFrom, releasedTo: recent.window.from })}>{recent.prior12}</Link></dd></div>
+                  <div><dt className="text-xs text-zinc-600 dark:text-zinc-400">Mixture-of-Experts share</dt>
+                    <dd className="tabular"><Link className={link} href={view(g, { architecture: "moe" })}>{formatShare(m.moeShare)}</Link> <span className="text-zinc-600 dark:text-zinc-400">({m.moeReleases} of {m.releases})</span></dd></div>
+                  <div><dt className="text-xs text-zinc-600 dark:text-zinc-400">Permissive license share</dt>
+                    <dd className="tabular"><Link className={link} href={view(g, { license: ["permissive"] })}>{formatShare(m.permissiveShare)}</Link></dd></div>
+                </dl>
+              </div>
+            );
+          })}
+        </div>
+
+        <h3 className="mt-6 font-semibold">First to cross each size (total parameters)</h3>
+        <div className="mt-2 overflow-x-auto">
+          <table className="min-w-full text-sm">
+            <caption className="sr-only">The first US and Chinese releases at or above 100B, 400B and 1T total parameters, and the lag between them</caption>
+            <thead className="bg-zinc-50 text-left dark:bg-zinc-900">
+              <tr>
+                <th scope="col" className="px-3 py-2 font-medium">Threshold</th>
+                <th scope="col" className="px-3 py-2 font-medium">First from the United States</th>
+                <th scope="col" className="px-3 py-2 font-medium">First from China</th>
+                <th scope="col" className="px-3 py-2 font-medium">Who was first, by how long</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
+              {stats.thresholds.map((t) => (
+                <tr key={t.threshold} data-threshold={t.threshold}>
+                  <th scope="row" className="px-3 py-2 text-left font-medium">{formatParams(t.threshold)}</th>
+                  {[t.us, t.cn].map((m, i) => (
+                    <td key={i} className="px-3 py-2">{m ? <>{modelLink(m)} <span className="tabular text-zinc-600 dark:text-zinc-400">{formatParams(m.totalParams)}, {m.releaseDate}</span></> : "not yet"}</td>
+                  ))}
+                  <td className="px-3 py-2">
+                    {t.leader === null ? "neither yet" : t.lagMonths === null ? `${t.leader === "US" ? "United States" : "China"} (the other not yet)` : t.leader === "tie" ? "same day" : `${t.leader === "US" ? "United States" : "China"}, ${t.lagMonths} month${t.lagMonths === 1 ? "" : "s"} earlier`}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="compare-title" className="mt-10">
+        <h2 id="compare-title" className="text-lg font-semibold">The countries side by side, by year</h2>
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Each count links to the rows it counts. Add countries with “Also compare”.</p>
+        {stats.periods.map((period) => {
+          const c = stats.comparison[period]!;
+          const range = yearRange(period);
+          type Row = [string, (g: Group) => React.ReactNode];
+          const measuresRows: Row[] = [
+            ["Releases", (g) => <Link className={link} href={view(g, range)}>{c[g]!.releases}</Link>],
+            ["MoE releases (share)", (g) => <><Link className={link} href={view(g, { ...range, architecture: "moe" })}>{c[g]!.moeReleases}</Link> ({formatShare(c[g]!.moeShare)})</>],
+            ["Median total parameters", (g) => formatParams(c[g]!.medianTotalParams)],
+            ["Largest total parameters", (g) => c[g]!.largestTotal ? <Link className={link} href={`/models/${c[g]!.largestTotal!.slug}`} title={c[g]!.largestTotal!.name}>{formatParams(c[g]!.largestTotal!.totalParams)}</Link> : "—"],
+            ["Largest active parameters", (g) => c[g]!.largestActive ? <Link className={link} href={`/models/${c[g]!.largestActive!.slug}`} title={c[g]!.largestActive!.name}>{formatParams(c[g]!.largestActive!.activeParams)}</Link> : "—"],
+            ["Longest context (tokens)", (g) => c[g]!.longestContext ? <Link className={link} href={`/models/${c[g]!.longestContext!.slug}`} title={c[g]!.longestContext!.name}>{formatTokens(c[g]!.longestContext!.contextWindow)}</Link> : "—"],
+            ["Permissive license share", (g) => <Link className={link} href={view(g, { ...range, license: ["permissive"] })}>{formatShare(c[g]!.permissiveShare)}</Link>],
+            ["Distinct developers", (g) => c[g]!.developers],
+          ];
+          return (
+            <details key={period} open={period === "all"} className="mt-3">
+              <summary className="cursor-pointer font-medium">{period === "all" ? "Whole period" : period}</summary>
+              <div className="mt-2 overflow-x-auto">
+                <table className="min-w-full text-sm" data-period={period}>
+                  <caption className="sr-only">Measures per country group, {period === "all" ? "whole period" : period}</caption>
+                  <thead className="bg-zinc-50 dark:bg-zinc-900">
+                    <tr>
+                      <th scope="col" className="px-3 py-2 text-left font-medium">Measure</th>
+                      {groups.map((g) => <th key={g} scope="col" className="px-3 py-2 text-right font-medium">{groupLabel(g)}</th>)}
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
+                    {measuresRows.map(([label, cell]) => (
+                      <tr key={label}>
+                        <th scope="row" className="px-3 py-2 text-left font-normal">{label}</th>
+                        {groups.map((g) => <td key={g} className="tabular px-3 py-2 text-right">{cell(g)}</td>)}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </details>
+          );
+        })}
+      </section>
+
+      <ChartFrame id="quarters" title="Who releases more open-weights models each quarter?"
+        subtitle="Open-weights releases per quarter of their weights date, stacked by the primary developer's country. Base, instruct and reasoning variants count separately."
+        table={<DataTable caption="Releases per quarter" header={["Quarter", ...groups.map(groupLabel)]} rows={stats.charts.releasesPerQuarter.map((r) => [r.quarter, ...groups.map((g) => r[g])])} />}>
+        <QuarterChart data={stats.charts.releasesPerQuarter} groups={groups} extra={extra} kind="stacked" />
+      </ChartFrame>
+
+      <ChartFrame id="size" title="Who releases the biggest open-weights models?"
+        subtitle="Every release as a point: weights date against parameters on a log scale; filled circles are Mixture-of-Experts, hollow squares dense. The step lines are each group's largest release so far. Switch between total and active parameters."
+        table={<DataTable caption="Record-setting releases (the frontier) by total parameters" header={["Release", "Group", "Date", "Total parameters"]}
+          rows={groups.flatMap((g) => stats.charts.frontiers.totalParams[g]!.map((s) => [<Link key={s.slug} href={`/models/${s.slug}`} className={link}>{s.name}</Link>, groupLabel(g), s.date, formatParams(s.value)]))} />}>
+        <FrontierScatter points={points} frontiers={stats.charts.frontiers} groups={groups} extra={extra} asOf={asOf} kind="size" initialMeasure={query.measure} />
+      </ChartFrame>
+
+      <ChartFrame id="context" title="Who releases the longest-context open-weights models?"
+        subtitle="Every release with a stated context window: weights date against the context the developer states (tokens, log scale). Step lines: each group's longest so far."
+        table={<DataTable caption="Record-setting releases by context window" header={["Release", "Group", "Date", "Context (tokens)"]}
+          rows={groups.flatMap((g) => stats.charts.frontiers.contextWindow[g]!.map((s) => [<Link key={s.slug} href={`/models/${s.slug}`} className={link}>{s.name}</Link>, groupLabel(g), s.date, formatTokens(s.value)]))} />}>
+        <FrontierScatter points={points} frontiers={stats.charts.frontiers} groups={groups} extra={extra} asOf={asOf} kind="context" initialMeasure="totalParams" />
+      </ChartFrame>
+
+      <ChartFrame id="moe" title="Who has moved to Mixture-of-Experts?"
+        subtitle="Share of each group's releases per half-year that are Mixture-of-Experts models. No bar: no releases that half-year."
+        table={<DataTable caption="MoE share per half-year" header={["Half-year", ...groups.map(groupLabel)]}
+          rows={stats.charts.moeSharePerHalf.map((r) => [r.half, ...groups.map((g) => (r[g] === null ? "no releases" : `${formatShare(r[g] as number)} (${r[`${g}_moe`]} of ${r[`${g}_n`]})`))])} />}>
+        <MoeShareChart data={stats.charts.moeSharePerHalf} groups={groups} extra={extra} />
+      </ChartFrame>
+
+      <ChartFrame id="licenses" title="Who releases under the most open licenses?"
+        subtitle="Releases per year by license category: permissive (no use or scale limits beyond attribution), restricted (use policies, user caps), non-commercial."
+        table={<DataTable caption="Releases per year by license category" header={["Year", ...groups.flatMap((g) => ["permissive", "restricted", "non-commercial"].map((c) => `${groupLabel(g)}: ${c}`))]}
+          rows={stats.charts.licensesPerYear.map((r) => [r.year, ...groups.flatMap((g) => ["permissive", "restricted", "non-commercial"].map((c) => r[`${g}:${c}`]))])} />}>
+        <LicenseChart data={stats.charts.licensesPerYear} groups={groups} />
+      </ChartFrame>
+
+      <ChartFrame id="cumulative" title="How many open-weights models has each country released in total?"
+        subtitle="Cumulative releases at the end of each quarter, by the primary developer's country."
+        table={<DataTable caption="Cumulative releases per quarter" header={["Quarter", ...groups.map(groupLabel)]} rows={stats.charts.cumulative.map((r) => [r.quarter, ...groups.map((g) => r[g])])} />}>
+        <QuarterChart data={stats.charts.cumulative} groups={groups} extra={extra} kind="cumulative" />
+      </ChartFrame>
     </>
   );
 }

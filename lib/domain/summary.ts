@@ -23,7 +23,7 @@ export interface Summary<T> {
 }
 
 /** The item with the largest value; the earliest release wins a tie (it got there first). */
-function maxBy<T extends SummaryInput>(items: T[], value: (t: T) => number | null): T | null {
+export function maxBy<T extends { releaseDate: string }>(items: T[], value: (t: T) => number | null): T | null {
   let best: T | null = null;
   for (const item of items) {
     const v = value(item);

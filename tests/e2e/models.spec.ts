@@ -18,9 +18,9 @@ test("the /models table lists the curated releases from the database", async ({ 
   await expect(table.locator("tbody tr")).toHaveCount(count);
 });
 
-test("the home page counts releases per country from the database", async ({ page }) => {
+test("the overview counts releases per country from the database and leads to the table", async ({ page }) => {
   await page.goto("/");
-  await expect(page.getByText(/tracks \d+ open-weights language-model releases: \d+ from developers in the United States/)).toBeVisible();
-  await page.getByRole("link", { name: "Browse all releases" }).click();
+  await expect(page.getByText(/the atlas counts \d+ open-weights releases: \d+ from the United States, \d+ from China/)).toBeVisible();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Models" }).click();
   await expect(page).toHaveURL(/\/models$/);
 });

@@ -1,0 +1,18 @@
+// GET /api/v1/stats - the dashboard's aggregates as JSON, with the same filters as /api/v1/models plus asOf and compare
+import type { NextRequest } from "next/server";
+import { badRequest, guarded } from "@/lib/api/responses";
+import { loadStatRows } from "@/lib/data/stats";
+import { buildStats } from "@/lib/domain/dashboard";
+import { todayUtc } from "@/lib/domain/model-rules";
+import { parseDashboardQuery } from "@/lib/schemas/dashboard-query";
+
+export async function GET(request: NextRequest) {
+  const today = todayUtc();
+  const { query, errors } = parseDashboardQuery(request.nextUrl.searchParams, today);
+  if (errors.length) return badRequest(errors);
+  return guarded(async () => {
+    const rows = await loadStatRows(query.filters, query.asOf);
+    const stats = buildStats(rows, { extra: query.compare, asOf: query.asOf ?? today });
+    return Response.json({ ...stats, credit: "Open Model Atlas; secondary sources: Epoch AI (CC BY 4.0), models.dev (MIT)" });
+  });
+}

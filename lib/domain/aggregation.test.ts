@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import {
+  bucketRange, compareGroups, cumulativeReleases, frontier, groupOf, groupsFor, halfOf, licensesPerYear, median, moeSharePerHalf,
+  monthsBetween, quarterOf, recentReleases, releasesPerQuarter, thresholdLags, type StatRow,
+} from "./aggregation";
+
+let n = 0;
+const row = (country: string, releaseDate: string, totalParams: number | null, extra: Partial<StatRow> = {}): StatRow => ({
+  slug: `m${++n}`, name: `Model ${n}`, family: "f", country, developers: [`org-${country}`], releaseDate, totalParams, activeParams: totalParams,
+  contextWindow: null, architecture: "dense", licenseCategory: "permissive", ...extra,
+});
+
+describe("time buckets", () => {
+  it("puts dates in quarters and halves", () => {
+    expect([quarterOf("2024-01-01"), quarterOf("2024-03-31"), quarterOf("2024-04-01"), quarterOf("2024-12-31")]).toEqual(["2024-Q1", "2024-Q1", "2024-Q2", "2024-Q4"]);
+    expect([halfOf("2024-06-30"), halfOf("2024-07-01")]).toEqual(["2024-H1", "2024-H2"]);
+  });
+  it("lists every bucket in a range, across years", () => {
+    expect(bucketRange("2023-Q3", "2024-Q2", 4)).toEqual(["2023-Q3", "2023-Q4", "2024-Q1", "2024-Q2"]);
+    expect(bucketRange("2023-H2", "2024-H2", 2)).toEqual(["2023-H2", "2024-H1", "2024-H2"]);
+  });
+  it("counts whole calendar months either way", () => {
+    expect(monthsBetween("2024-01-31", "2024-03-01")).toBe(1);
+    expect(monthsBetween("2024-01-15", "2024-03-15")).toBe(2);
+    expect(monthsBetween("2023-07-18", "2024-12-26")).toBe(17);
+    expect(monthsBetween("2024-12-26", "2023-07-18")).toBe(-17);
+  });
+});
+
+describe("releases per quarter and cumulative", () => {
+  const rows = [row("US", "2024-01-05", 7e9), row("CN", "2024-02-01", 7e9), row("CN", "2024-08-01", 7e9), row("FR", "2024-08-02", 7e9)];
+  const groups = groupsFor([]);
+  it("counts per quarter with empty quarters kept", () => {
+    expect(releasesPerQuarter(rows, groups)).toEqual([
+      { quarter: "2024-Q1", US: 1, CN: 1, other: 0 },
+      { quarter: "2024-Q2", US: 0, CN: 0, other: 0 },
+      { quarter: "2024-Q3", US: 0, CN: 1, other: 1 },
+    ]);
+  });
+  it("accumulates", () => {
+    expect(cumulativeReleases(rows, groups).at(-1)).toEqual({ quarter: "2024-Q3", US: 1, CN: 2, other: 1 });
+  });
+  it("gives an added country its own group", () => {
+    expect(groupOf("FR", ["FR"])).toBe("FR");
+    expect(releasesPerQuarter(rows, groupsFor(["FR"]), ["FR"]).at(-1)).toEqual({ quarter: "2024-Q3", US: 0, CN: 1, FR: 1, other: 0 });
+  });
+});
+
+describe("frontier", () => {
+  it("steps only on a new record, taking same-day releases largest first", () => {
+    const rows = [
+      row("US", "2023-07-18", 70e9, { slug: "llama2" }),
+      row("US", "2023-09-01", 40e9, { slug: "smaller" }),
+      row("US", "2024-04-18", 70e9, { slug: "tie" }),
+      row("US", "2024-07-23", 405e9, { slug: "big" }),
+      row("US", "2024-07-23", 8e9, { slug: "same-day-small" }),
+      row("US", "2025-01-01", null, { slug: "unknown" }),
+    ];
+    expect(frontier(rows, "totalParams").map((s) => [s.date, s.value, s.slug])).toEqual([
+      ["2023-07-18", 70e9, "llama2"],
+      ["2024-07-23", 405e9, "big"],
+    ]);
+  });
+});
+
+describe("thresholds and lags", () => {
+  const rows = [
+    row("US", "2023-07-18", 70e9),
+    row("US", "2024-07-23", 405e9, { slug: "llama-405b" }),
+    row("CN", "2024-05-06", 236e9, { slug: "deepseek-v2" }),
+    row("CN", "2024-12-26", 671e9, { slug: "deepseek-v3" }),
+    row("CN", "2025-07-11", 1e12, { slug: "kimi-k2" }),
+  ];
+  it("finds each country's first crossing and who led by how many months", () => {
+    const [t100, t400, t1t] = thresholdLags(rows, "totalParams", [100e9, 400e9, 1e12]);
+    expect(t100).toMatchObject({ us: { slug: "llama-405b" }, cn: { slug: "deepseek-v2" }, leader: "CN", lagMonths: 2 });
+    expect(t400).toMatchObject({ us: { slug: "llama-405b" }, cn: { slug: "deepseek-v3" }, leader: "US", lagMonths: 5 });
+    expect(t1t).toMatchObject({ us: null, cn: { slug: "kimi-k2" }, leader: "CN", lagMonths: null });
+  });
+});
+
+describe("shares and comparisons", () => {
+  const rows = [
+    row("US", "2024-03-01", 10e9, { architecture: "moe", licenseCategory: "restricted" }),
+    row("US", "2024-09-01", 30e9),
+    row("US", "2025-02-01", 20e9, { developers: ["a", "b"] }),
+    row("CN", "2024-03-01", 100e9, { architecture: "moe", contextWindow: 131072 }),
+  ];
+  const groups = groupsFor([]);
+  it("computes MoE share per half-year, null where nothing was released", () => {
+    const halves = moeSharePerHalf(rows, groups);
+    expect(halves.map((h) => [h.half, h.US, h.CN])).toEqual([
+      ["2024-H1", 1, 1],
+      ["2024-H2", 0, null],
+      ["2025-H1", 0, null],
+    ]);
+  });
+  it("counts license categories per year and group", () => {
+    const years = licensesPerYear(rows, groups);
+    expect(years[0]).toMatchObject({ year: "2024", "US:permissive": 1, "US:restricted": 1, "CN:permissive": 1 });
+  });
+  it("compares groups for a year and for the whole period", () => {
+    const all = compareGroups(rows, groups, [], null);
+    expect(all.US).toMatchObject({ releases: 3, moeReleases: 1, medianTotalParams: 20e9, developers: 3 });
+    expect(all.US!.moeShare).toBeCloseTo(1 / 3);
+    expect(all.US!.largestTotal?.totalParams).toBe(30e9);
+    expect(all.CN!.longestContext?.contextWindow).toBe(131072);
+    expect(all.other).toMatchObject({ releases: 0, moeShare: null, medianTotalParams: null, largestTotal: null });
+    expect(compareGroups(rows, groups, [], "2025").US).toMatchObject({ releases: 1 });
+  });
+  it("takes the median of an even count as the mean of the middle two", () => {
+    expect(median([1, 4, 2, 3])).toBe(2.5);
+    expect(median([])).toBeNull();
+  });
+  it("counts releases in the last 12 months and the year before", () => {
+    const recent = recentReleases(rows, groups, [], "2025-03-01");
+    expect(recent.US).toMatchObject({ last12: 2, prior12: 1 });
+    // 2024-03-01 is exactly a year before: it belongs to the year before (windows are (from, to]).
+    expect(recent.CN).toMatchObject({ last12: 0, prior12: 1 });
+  });
+});

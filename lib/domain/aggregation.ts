@@ -1,0 +1,254 @@
+/**
+ * Aggregations behind the US-versus-China dashboard and /api/v1/stats. Pure functions over plain rows,
+ * so they are unit-tested on small hand-made inputs with known answers.
+ */
+import { maxBy } from "./summary";
+export interface StatRow {
+  slug: string;
+  name: string;
+  family: string;
+  /** Primary developer's country (ISO alpha-2). */
+  country: string;
+  /** Slugs of every developer. */
+  developers: string[];
+  /** YYYY-MM-DD */
+  releaseDate: string;
+  totalParams: number | null;
+  activeParams: number | null;
+  contextWindow: number | null;
+  architecture: "dense" | "moe";
+  licenseCategory: "permissive" | "restricted" | "non-commercial";
+}
+
+/** US, CN, any extra countries the reader adds, and everyone else. */
+export type Group = string;
+export const OTHER = "other";
+
+export function groupOf(country: string, extra: readonly string[] = []): Group {
+  return country === "US" || country === "CN" || extra.includes(country) ? country : OTHER;
+}
+
+export function groupsFor(extra: readonly string[]): Group[] {
+  return ["US", "CN", ...extra.filter((c) => c !== "US" && c !== "CN"), OTHER];
+}
+
+// ---- time buckets ------------------------------------------------------------------------------
+
+/** "2024-08-05" -> "2024-Q3" */
+export function quarterOf(date: string): string {
+  const month = Number(date.slice(5, 7));
+  return `${date.slice(0, 4)}-Q${Math.ceil(month / 3)}`;
+}
+
+/** "2024-08-05" -> "2024-H2" */
+export function halfOf(date: string): string {
+  return `${date.slice(0, 4)}-H${Number(date.slice(5, 7)) <= 6 ? 1 : 2}`;
+}
+
+/** Every bucket from the first to the last, so empty quarters show as zero rather than vanish. */
+export function bucketRange(first: string, last: string, per: number): string[] {
+  const parse = (b: string) => ({ y: Number(b.slice(0, 4)), i: Number(b.slice(6)) });
+  const out: string[] = [];
+  let { y, i } = parse(first);
+  const end = parse(last);
+  const tag = per === 4 ? "Q" : "H";
+  while (y < end.y || (y === end.y && i <= end.i)) {
+    out.push(`${y}-${tag}${i}`);
+    i++;
+    if (i > per) {
+      i = 1;
+      y++;
+    }
+  }
+  return out;
+}
+
+/** Whole calendar months from a to b (negative when b is earlier): 2024-01-31 -> 2024-03-01 is 1. */
+export function monthsBetween(a: string, b: string): number {
+  const [ya, ma, da] = a.split("-").map(Number) as [number, number, number];
+  const [yb, mb, db] = b.split("-").map(Number) as [number, number, number];
+  if (b < a) return -monthsBetween(b, a);
+  return (yb - ya) * 12 + (mb - ma) - (db < da ? 1 : 0);
+}
+
+export function shiftYears(date: string, years: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() + years);
+  return d.toISOString().slice(0, 10);
+}
+
+// ---- counts per bucket -------------------------------------------------------------------------
+
+export type Counts = Record<Group, number>;
+
+function zero(groups: Group[]): Counts {
+  return Object.fromEntries(groups.map((g) => [g, 0]));
+}
+
+/** Chart 1: releases per quarter and group, including empty quarters. */
+/** A chart row: its bucket label plus one number per group. */
+export type BucketRow = Record<string, string | number>;
+
+export function releasesPerQuarter(rows: StatRow[], groups: Group[], extra: readonly string[] = []): BucketRow[] {
+  if (rows.length === 0) return [];
+  const dates = rows.map((r) => r.releaseDate).sort();
+  const buckets = new Map(bucketRange(quarterOf(dates[0]!), quarterOf(dates.at(-1)!), 4).map((q) => [q, zero(groups)]));
+  for (const r of rows) buckets.get(quarterOf(r.releaseDate))![groupOf(r.country, extra)]! += 1;
+  return [...buckets].map(([quarter, counts]): BucketRow => ({ quarter, ...counts }));
+}
+
+/** Chart 6: cumulative releases per group at the end of each quarter. */
+export function cumulativeReleases(rows: StatRow[], groups: Group[], extra: readonly string[] = []): BucketRow[] {
+  const running = zero(groups);
+  return releasesPerQuarter(rows, groups, extra).map((q): BucketRow => {
+    for (const g of groups) running[g]! += q[g] as number;
+    return { quarter: q.quarter!, ...running };
+  });
+}
+
+/** Chart 4: share of MoE among each group's releases per half-year (null where a group released nothing). */
+export function moeSharePerHalf(rows: StatRow[], groups: Group[], extra: readonly string[] = []) {
+  if (rows.length === 0) return [];
+  const dates = rows.map((r) => r.releaseDate).sort();
+  const halves = bucketRange(halfOf(dates[0]!), halfOf(dates.at(-1)!), 2);
+  return halves.map((half) => {
+    const entry: Record<string, string | number | null> = { half };
+    for (const g of groups) {
+      const inGroup = rows.filter((r) => halfOf(r.releaseDate) === half && groupOf(r.country, extra) === g);
+      const moe = inGroup.filter((r) => r.architecture === "moe").length;
+      entry[g] = inGroup.length ? moe / inGroup.length : null;
+      entry[`${g}_n`] = inGroup.length;
+      entry[`${g}_moe`] = moe;
+    }
+    return entry;
+  });
+}
+
+export const LICENSE_ORDER = ["permissive", "restricted", "non-commercial"] as const;
+
+/** Chart 5: releases per year, group and license category. */
+export function licensesPerYear(rows: StatRow[], groups: Group[], extra: readonly string[] = []) {
+  const years = [...new Set(rows.map((r) => r.releaseDate.slice(0, 4)))].sort();
+  return years.map((year) => {
+    const entry: Record<string, string | number> = { year };
+    for (const g of groups) {
+      for (const c of LICENSE_ORDER) {
+        entry[`${g}:${c}`] = rows.filter((r) => r.releaseDate.startsWith(year) && groupOf(r.country, extra) === g && r.licenseCategory === c).length;
+      }
+    }
+    return entry;
+  });
+}
+
+// ---- frontier and thresholds -------------------------------------------------------------------
+
+export type Measure = "totalParams" | "activeParams" | "contextWindow";
+
+export interface FrontierStep {
+  date: string;
+  value: number;
+  slug: string;
+  name: string;
+}
+
+/**
+ * The running maximum of a measure over time for one group: one step each time a release sets a new
+ * record (ties do not step). Releases on the same day are taken largest first.
+ */
+export function frontier(rows: StatRow[], measure: Measure): FrontierStep[] {
+  const sorted = rows
+    .filter((r) => r[measure] !== null)
+    .sort((a, b) => a.releaseDate.localeCompare(b.releaseDate) || b[measure]! - a[measure]! || a.slug.localeCompare(b.slug));
+  const steps: FrontierStep[] = [];
+  for (const r of sorted) {
+    const value = r[measure]!;
+    if (steps.length === 0 || value > steps.at(-1)!.value) steps.push({ date: r.releaseDate, value, slug: r.slug, name: r.name });
+  }
+  return steps;
+}
+
+/** The first release (earliest date, then largest) at or above a threshold. */
+export function firstCrossing(rows: StatRow[], measure: Measure, threshold: number): StatRow | null {
+  const step = frontier(rows, measure).find((s) => s.value >= threshold);
+  return step ? (rows.find((r) => r.slug === step.slug) ?? null) : null;
+}
+
+export interface ThresholdRow {
+  threshold: number;
+  us: StatRow | null;
+  cn: StatRow | null;
+  /** Who got there first, and by how many whole months; null while either has not crossed. */
+  leader: "US" | "CN" | "tie" | null;
+  lagMonths: number | null;
+}
+
+export function thresholdLags(rows: StatRow[], measure: Measure, thresholds: number[]): ThresholdRow[] {
+  const us = rows.filter((r) => r.country === "US");
+  const cn = rows.filter((r) => r.country === "CN");
+  return thresholds.map((threshold) => {
+    const a = firstCrossing(us, measure, threshold);
+    const b = firstCrossing(cn, measure, threshold);
+    if (!a || !b) return { threshold, us: a, cn: b, leader: a ? "US" : b ? "CN" : null, lagMonths: null };
+    const lag = monthsBetween(a.releaseDate, b.releaseDate);
+    return { threshold, us: a, cn: b, leader: a.releaseDate === b.releaseDate ? "tie" : a.releaseDate < b.releaseDate ? "US" : "CN", lagMonths: Math.abs(lag) };
+  });
+}
+
+// ---- comparison table --------------------------------------------------------------------------
+
+export interface GroupMeasures {
+  releases: number;
+  moeReleases: number;
+  moeShare: number | null;
+  medianTotalParams: number | null;
+  largestTotal: StatRow | null;
+  largestActive: StatRow | null;
+  longestContext: StatRow | null;
+  permissiveShare: number | null;
+  developers: number;
+}
+
+export function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+export function groupMeasures(rows: StatRow[]): GroupMeasures {
+  const n = rows.length;
+  const moe = rows.filter((r) => r.architecture === "moe").length;
+  return {
+    releases: n,
+    moeReleases: moe,
+    moeShare: n ? moe / n : null,
+    medianTotalParams: median(rows.flatMap((r) => (r.totalParams === null ? [] : [r.totalParams]))),
+    largestTotal: maxBy(rows, (r) => r.totalParams),
+    largestActive: maxBy(rows, (r) => r.activeParams),
+    longestContext: maxBy(rows, (r) => r.contextWindow),
+    permissiveShare: n ? rows.filter((r) => r.licenseCategory === "permissive").length / n : null,
+    developers: new Set(rows.flatMap((r) => r.developers)).size,
+  };
+}
+
+/** Measures per group, for one period (a year, or everything when `year` is null). */
+export function compareGroups(rows: StatRow[], groups: Group[], extra: readonly string[], year: string | null): Record<Group, GroupMeasures> {
+  const inPeriod = year ? rows.filter((r) => r.releaseDate.startsWith(year)) : rows;
+  return Object.fromEntries(groups.map((g) => [g, groupMeasures(inPeriod.filter((r) => groupOf(r.country, extra) === g))]));
+}
+
+/** Releases in the 12 months up to `asOf` and in the 12 months before that, per group. */
+export function recentReleases(rows: StatRow[], groups: Group[], extra: readonly string[], asOf: string) {
+  const yearAgo = shiftYears(asOf, -1);
+  const twoYearsAgo = shiftYears(asOf, -2);
+  return Object.fromEntries(
+    groups.map((g) => {
+      const mine = rows.filter((r) => groupOf(r.country, extra) === g);
+      return [g, {
+        last12: mine.filter((r) => r.releaseDate > yearAgo && r.releaseDate <= asOf).length,
+        prior12: mine.filter((r) => r.releaseDate > twoYearsAgo && r.releaseDate <= yearAgo).length,
+        window: { from: yearAgo, to: asOf, priorFrom: twoYearsAgo },
+      }];
+    }),
+  ) as Record<Group, { last12: number; prior12: number; window: { from: string; to: string; priorFrom: string } }>;
+}

@@ -1,0 +1,98 @@
+import {
+  compareGroups, cumulativeReleases, frontier, groupOf, groupsFor, licensesPerYear, moeSharePerHalf, recentReleases,
+  releasesPerQuarter, thresholdLags, type FrontierStep, type Group, type GroupMeasures, type Measure, type StatRow,
+} from "./aggregation";
+
+/** A release as the dashboard cites it. */
+export interface ModelRef {
+  slug: string;
+  name: string;
+  country: string;
+  releaseDate: string;
+  totalParams: number | null;
+  activeParams: number | null;
+  contextWindow: number | null;
+}
+
+const ref = (r: StatRow | null): ModelRef | null =>
+  r && { slug: r.slug, name: r.name, country: r.country, releaseDate: r.releaseDate, totalParams: r.totalParams, activeParams: r.activeParams, contextWindow: r.contextWindow };
+
+export type Measures = Omit<GroupMeasures, "largestTotal" | "largestActive" | "longestContext"> & {
+  largestTotal: ModelRef | null;
+  largestActive: ModelRef | null;
+  longestContext: ModelRef | null;
+};
+
+const measures = (m: GroupMeasures): Measures => ({ ...m, largestTotal: ref(m.largestTotal), largestActive: ref(m.largestActive), longestContext: ref(m.longestContext) });
+
+export const THRESHOLDS = [100e9, 400e9, 1e12];
+export const MEASURES: Measure[] = ["totalParams", "activeParams", "contextWindow"];
+
+export interface DashboardStats {
+  asOf: string;
+  groups: Group[];
+  releases: number;
+  recent: Record<Group, { last12: number; prior12: number; window: { from: string; to: string; priorFrom: string } }>;
+  thresholds: { threshold: number; us: ModelRef | null; cn: ModelRef | null; leader: "US" | "CN" | "tie" | null; lagMonths: number | null }[];
+  /** Measures per group for the whole period ("all") and each year. */
+  comparison: Record<string, Record<Group, Measures>>;
+  periods: string[];
+  charts: {
+    releasesPerQuarter: Record<string, string | number>[];
+    cumulative: Record<string, string | number>[];
+    moeSharePerHalf: Record<string, string | number | null>[];
+    licensesPerYear: Record<string, string | number>[];
+    frontiers: Record<Measure, Record<Group, FrontierStep[]>>;
+  };
+}
+
+/** Everything the dashboard and /api/v1/stats show, from the filtered rows. */
+export function buildStats(rows: StatRow[], options: { extra: readonly string[]; asOf: string }): DashboardStats {
+  const { extra, asOf } = options;
+  const groups = groupsFor(extra);
+  const years = [...new Set(rows.map((r) => r.releaseDate.slice(0, 4)))].sort();
+  const periods = ["all", ...years];
+  const comparison = Object.fromEntries(
+    periods.map((p) => [p, Object.fromEntries(Object.entries(compareGroups(rows, groups, extra, p === "all" ? null : p)).map(([g, m]) => [g, measures(m)]))]),
+  );
+  const byGroup = (g: Group) => rows.filter((r) => groupOf(r.country, extra) === g);
+  const frontiers = Object.fromEntries(
+    MEASURES.map((m) => [m, Object.fromEntries(groups.map((g) => [g, frontier(byGroup(g), m)]))]),
+  ) as Record<Measure, Record<Group, FrontierStep[]>>;
+
+  return {
+    asOf,
+    groups,
+    releases: rows.length,
+    recent: recentReleases(rows, groups, extra, asOf),
+    thresholds: thresholdLags(rows, "totalParams", THRESHOLDS).map((t) => ({ ...t, us: ref(t.us), cn: ref(t.cn) })),
+    comparison,
+    periods,
+    charts: {
+      releasesPerQuarter: releasesPerQuarter(rows, groups, extra),
+      cumulative: cumulativeReleases(rows, groups, extra),
+      moeSharePerHalf: moeSharePerHalf(rows, groups, extra),
+      licensesPerYear: licensesPerYear(rows, groups, extra),
+      frontiers,
+    },
+  };
+}
+
+/** One point per release for the scatter charts: only what a point needs. */
+export interface ChartPoint {
+  slug: string;
+  name: string;
+  date: string;
+  group: Group;
+  architecture: "dense" | "moe";
+  totalParams: number | null;
+  activeParams: number | null;
+  contextWindow: number | null;
+}
+
+export function chartPoints(rows: StatRow[], extra: readonly string[]): ChartPoint[] {
+  return rows.map((r) => ({
+    slug: r.slug, name: r.name, date: r.releaseDate, group: groupOf(r.country, extra), architecture: r.architecture,
+    totalParams: r.totalParams, activeParams: r.activeParams, contextWindow: r.contextWindow,
+  }));
+}

@@ -1,0 +1,93 @@
+import { expect, test, type Page } from "@playwright/test";
+
+const CHARTS = ["releases-per-quarter", "size", "context", "moe-share", "licenses", "cumulative"];
+
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  page.on("pageerror", (e) => errors.push(e.message));
+  return errors;
+}
+
+const marks = (page: Page, chart: string) =>
+  page.locator(`[data-chart="${chart}"]`).locator(".recharts-bar-rectangle, g.recharts-scatter-symbol, .recharts-line-curve").count();
+
+for (const [name, viewport] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 390, height: 844 }]] as const) {
+  for (const colorScheme of ["light", "dark"] as const) {
+    test(`the dashboard draws every card and chart without console errors (${name}, ${colorScheme})`, async ({ page }) => {
+      const errors = collectErrors(page);
+      await page.setViewportSize(viewport);
+      await page.emulateMedia({ colorScheme });
+      await page.goto("/");
+      await expect(page.getByRole("heading", { level: 1, name: /Who leads open-weights AI/ })).toBeVisible();
+      for (const group of ["US", "CN", "other"]) await expect(page.locator(`[data-group="${group}"] dd`).first()).toBeVisible();
+      await expect(page.locator("[data-threshold]")).toHaveCount(3);
+      for (const chart of CHARTS) {
+        await page.locator(`[data-chart="${chart}"]`).scrollIntoViewIfNeeded();
+        await expect.poll(() => marks(page, chart), { message: chart }).toBeGreaterThan(0);
+      }
+      expect(errors).toEqual([]);
+    });
+  }
+}
+
+test("the size chart draws one point per release, and the total/active switch changes what is drawn", async ({ page }) => {
+  await page.goto("/");
+  const size = page.locator('[data-chart="size"]');
+  await size.scrollIntoViewIfNeeded();
+  const expected = Number(await size.getAttribute("data-points"));
+  expect(expected).toBeGreaterThan(250);
+  await expect(size.locator("g.recharts-scatter-symbol")).toHaveCount(expected);
+  const frontierBefore = await size.locator(".recharts-line-curve").first().getAttribute("d");
+
+  await page.getByRole("button", { name: "Active parameters" }).click();
+  await expect(size).toHaveAttribute("data-measure", "activeParams");
+  await expect(page).toHaveURL(/params=active/);
+  await expect(page.getByRole("button", { name: "Active parameters" })).toHaveAttribute("aria-pressed", "true");
+  await expect(size.getByText(/Active parameters \(log scale\)/)).toBeVisible();
+  const frontierAfter = await size.locator(".recharts-line-curve").first().getAttribute("d");
+  expect(frontierAfter).not.toEqual(frontierBefore);
+
+  // The choice survives a reload: it is in the address.
+  await page.reload();
+  await expect(page.locator('[data-chart="size"]')).toHaveAttribute("data-measure", "activeParams");
+});
+
+test("a filter changes what is drawn: MoE only leaves no dense squares", async ({ page }) => {
+  await page.goto("/");
+  const size = page.locator('[data-chart="size"]');
+  const all = Number(await size.getAttribute("data-points"));
+  await page.getByLabel("Architecture").selectOption("moe");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/architecture=moe/);
+  const moe = Number(await page.locator('[data-chart="size"]').getAttribute("data-points"));
+  expect(moe).toBeGreaterThan(0);
+  expect(moe).toBeLessThan(all);
+  await page.locator('[data-chart="size"]').scrollIntoViewIfNeeded();
+  await expect(page.locator('[data-chart="size"] g.recharts-scatter-symbol')).toHaveCount(moe);
+  await expect(page.locator('[data-chart="size"] g.recharts-scatter-symbol rect')).toHaveCount(0);
+});
+
+test("asOf shows the world as it was: Kimi K2 (July 2025) is not there on 2025-01-01", async ({ page }) => {
+  await page.goto("/?asOf=2025-01-01");
+  await expect(page.getByText("As of 2025-01-01", { exact: false }).first()).toBeVisible();
+  const oneT = page.locator('[data-threshold="1000000000000"]');
+  await expect(oneT).toContainText("neither yet");
+  await page.goto("/");
+  await expect(page.locator('[data-threshold="1000000000000"]')).toContainText("Kimi");
+});
+
+test("a headline number links to the rows that prove it", async ({ page }) => {
+  await page.goto("/");
+  await page.locator('[data-group="CN"]').getByRole("link", { name: /%/ }).first().click();
+  await expect(page).toHaveURL(/\/models\?country=CN&architecture=moe/);
+  await expect(page.locator("tbody tr").first()).toContainText("China");
+});
+
+test("clicking a point opens that model's page", async ({ page }) => {
+  await page.goto("/");
+  const point = page.locator('[data-chart="size"] g.recharts-scatter-symbol').first();
+  await point.scrollIntoViewIfNeeded();
+  await point.click({ force: true });
+  await expect(page).toHaveURL(/\/models\/[a-z0-9.-]+$/);
+});

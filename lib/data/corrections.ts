@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { getDb } from "@/lib/db";
-import { fieldLabel, formatFieldValue, isModelField } from "@/lib/domain/correction-fields";
+import { fieldLabel, formatFieldValue, isModelField, type CorrectionStatus } from "@/lib/domain/correction-fields";
 import { MODEL_FIELDS, MODALITIES, type ModelField, type ModelValues } from "@/lib/domain/model-fields";
 import { checkModelRules, todayUtc } from "@/lib/domain/model-rules";
 import type { SourceKind } from "@/lib/domain/sources";
@@ -218,8 +218,6 @@ export async function createCorrections(slug: string, input: CorrectionFormInput
 
 // ---------------------------------------------------------------------------------------------------------
 // Following a submission (public, by its unguessable id)
-
-export type CorrectionStatus = "pending" | "accepted" | "rejected";
 
 export interface SubmissionView {
   submissionId: string;

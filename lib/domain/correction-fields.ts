@@ -104,3 +104,7 @@ export function safeHref(url: string | null | undefined): string | undefined {
     return undefined;
   }
 }
+
+/** A correction's life: sent, then accepted (applied through the write path) or rejected with a reason. */
+export const CORRECTION_STATUSES = ["pending", "accepted", "rejected"] as const;
+export type CorrectionStatus = (typeof CORRECTION_STATUSES)[number];

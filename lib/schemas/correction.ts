@@ -289,6 +289,11 @@ export function echoCorrectionInput(input: CorrectionFormInput): Record<string, 
   return out;
 }
 
+/** What the form's server action returns (success redirects to the submission's status page instead). */
+export type CorrectionFormState =
+  | { status: "idle"; attempt: 0 }
+  | { status: "error"; message: string | null; fieldErrors: CorrectionFieldErrors; values: Record<string, string | string[]>; attempt: number };
+
 // ---- Moderation.
 
 export const reviewFormSchema = z
@@ -305,6 +310,20 @@ export const reviewFormSchema = z
     message: "is required when rejecting: the person who sent it will read it",
   });
 export type ReviewForm = z.infer<typeof reviewFormSchema>;
+
+/** What the moderators' review action returns (success redirects back to the queue instead). */
+export interface ReviewFormState {
+  message: string | null;
+  fieldErrors: Record<string, string>;
+  attempt: number;
+  /** What was sent, shown again after an error. */
+  reason: string;
+  ids: string[] | null;
+}
+
+export interface LoginFormState {
+  error: string | null;
+}
 
 export const loginFormSchema = z.object({
   password: z.string({ message: "is required" }).min(1, "is required").max(500, "is too long"),

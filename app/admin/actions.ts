@@ -10,6 +10,8 @@ import { loginFormSchema, reviewFormSchema, type LoginFormState, type ReviewForm
 // protection: anyone can POST an action). `login` is the one way in and is open by design.
 
 export async function login(_previous: LoginFormState, form: FormData): Promise<LoginFormState> {
+  // A hand-made POST can call an action with any arguments.
+  if (!(form instanceof FormData)) return { error: "Enter the moderators' password." };
   const parsed = loginFormSchema.safeParse({ password: form.get("password") });
   if (!parsed.success) return { error: "Enter the moderators' password." };
   const outcome = await startAdminSession(parsed.data.password);
@@ -30,6 +32,7 @@ export async function logout(): Promise<void> {
 
 export async function reviewSubmission(previous: ReviewFormState, form: FormData): Promise<ReviewFormState> {
   await requireAdmin();
+  if (!(form instanceof FormData)) return { message: "Send the review form.", fieldErrors: {}, attempt: 1, reason: "", ids: null };
   const raw = { decision: form.get("decision"), ids: form.getAll("ids"), reason: form.get("reason") ?? "" };
   const echo = {
     attempt: (previous?.attempt ?? 0) + 1,

@@ -45,7 +45,8 @@ export function CorrectionForm({ modelName, groups, action }: Props) {
     const v = values[name];
     return typeof v === "string" ? v : "";
   };
-  const describedBy = (name: string, hint: boolean) => [hint ? `${name}-hint` : null, errors[name] ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy = (name: string, options: { current?: boolean } = {}) =>
+    [options.current ? `${name}-current` : null, `${name}-hint`, errors[name] ? `${name}-error` : null].filter(Boolean).join(" ");
   const errorFor = (name: string) =>
     errors[name] ? (
       <p id={`${name}-error`} className={errorTextClass}>
@@ -101,7 +102,7 @@ export function CorrectionForm({ modelName, groups, action }: Props) {
                 id: f.field,
                 name,
                 "aria-invalid": invalid,
-                "aria-describedby": describedBy(f.field, true),
+                "aria-describedby": describedBy(f.field, { current: true }),
                 className: inputClass,
               };
               return (
@@ -116,7 +117,7 @@ export function CorrectionForm({ modelName, groups, action }: Props) {
                         {f.label}
                       </label>
                     )}
-                    <p className="tabular text-zinc-600 dark:text-zinc-400">
+                    <p id={`${f.field}-current`} className="tabular text-zinc-600 dark:text-zinc-400">
                       Now: <span className="text-zinc-900 dark:text-zinc-100">{f.current}</span>
                     </p>
                   </div>
@@ -131,7 +132,7 @@ export function CorrectionForm({ modelName, groups, action }: Props) {
                         ))}
                       </select>
                     ) : f.input === "checkboxes" ? (
-                      <div role="group" aria-labelledby={`${f.field}-label`} aria-describedby={describedBy(f.field, true)} className="flex flex-wrap gap-4 pt-1">
+                      <div role="group" aria-labelledby={`${f.field}-label`} aria-describedby={describedBy(f.field, { current: true })} className="flex flex-wrap gap-4 pt-1">
                         {f.options?.map((o, i) => {
                           const sent = values[name];
                           const checked = Array.isArray(sent) ? sent.includes(o.value) : sent === o.value;
@@ -192,7 +193,7 @@ export function CorrectionForm({ modelName, groups, action }: Props) {
             placeholder="https://"
             defaultValue={text("evidenceUrl")}
             aria-invalid={errors.evidenceUrl ? true : undefined}
-            aria-describedby={describedBy("evidenceUrl", true)}
+            aria-describedby={describedBy("evidenceUrl")}
             className={`mt-1 ${inputClass}`}
           />
           <p id="evidenceUrl-hint" className={hintTextClass}>
@@ -211,7 +212,7 @@ export function CorrectionForm({ modelName, groups, action }: Props) {
             maxLength={CORRECTION_LIMITS.note}
             defaultValue={text("note")}
             aria-invalid={errors.note ? true : undefined}
-            aria-describedby={describedBy("note", true)}
+            aria-describedby={describedBy("note")}
             className={`mt-1 ${inputClass}`}
           />
           <p id="note-hint" className={hintTextClass}>
@@ -230,7 +231,7 @@ export function CorrectionForm({ modelName, groups, action }: Props) {
             autoComplete="email"
             defaultValue={text("contactEmail")}
             aria-invalid={errors.contactEmail ? true : undefined}
-            aria-describedby={describedBy("contactEmail", true)}
+            aria-describedby={describedBy("contactEmail")}
             className={`mt-1 ${inputClass}`}
           />
           <p id="contactEmail-hint" className={hintTextClass}>

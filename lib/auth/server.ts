@@ -69,6 +69,8 @@ const UNKEYED = Buffer.from("open-model-atlas unkeyed client key v1");
 export async function requestClientKey(): Promise<string> {
   const env = readEnv();
   const address = clientAddress((await headers()).get("x-forwarded-for"), env.TRUST_PROXY);
-  const key = env.ADMIN_PASSWORD ? deriveKey({ adminPassword: env.ADMIN_PASSWORD, sessionSecret: env.SESSION_SECRET }, "client-key") : env.SESSION_SECRET ? Buffer.from(env.SESSION_SECRET) : UNKEYED;
+  const key = env.ADMIN_PASSWORD || env.SESSION_SECRET
+    ? deriveKey({ adminPassword: env.ADMIN_PASSWORD ?? "", sessionSecret: env.SESSION_SECRET }, "client-key")
+    : UNKEYED;
   return clientKey(address, key);
 }

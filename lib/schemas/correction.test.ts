@@ -84,6 +84,13 @@ describe("readCorrectionForm and parseCorrectionInput", () => {
     });
     expect(echoCorrectionInput(input)).toMatchObject({ "f.contextWindow": "163840", "f.modalities": ["text", "image"], evidenceUrl: "https://arxiv.org/abs/1" });
   });
+  it("takes a box left with only spaces as not proposed", () => {
+    const form = new FormData();
+    form.append("f.name", "   ");
+    form.append("f.modalities", " ");
+    form.append("evidenceUrl", "https://arxiv.org/abs/1");
+    expect(parseCorrectionInput(readCorrectionForm(form))).toMatchObject({ ok: false, message: expect.stringMatching(/Propose at least one value/) });
+  });
   it("echoes strings only, bounded", () => {
     const form = new FormData();
     form.append("f.name", "x".repeat(50_000));

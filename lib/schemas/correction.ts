@@ -220,7 +220,8 @@ export interface ParsedCorrection {
 
 /** Empty means "not proposed": an empty text box, an unticked set of boxes, the "keep" option. */
 function isEmptyProposal(v: unknown): boolean {
-  return v === "" || v === undefined || (Array.isArray(v) && v.every((x) => x === ""));
+  const blank = (x: unknown) => x === undefined || (typeof x === "string" && x.trim() === "");
+  return blank(v) || (Array.isArray(v) && v.every(blank));
 }
 
 /**

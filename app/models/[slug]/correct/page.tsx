@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { CorrectionForm, type FormField } from "@/components/corrections/correction-form";
 import { linkClass } from "@/components/corrections/form-styles";
 import { getCorrectionFormData } from "@/lib/data/corrections";
@@ -12,14 +13,17 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }> };
 
+// One query per request for both the metadata and the page.
+const loadForm = cache(getCorrectionFormData);
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const data = await getCorrectionFormData((await params).slug);
+  const data = await loadForm((await params).slug);
   return { title: data ? `Suggest a correction: ${data.name}` : "Model not found", robots: { index: false } };
 }
 
 export default async function SuggestCorrectionPage({ params }: Props) {
   const { slug } = await params;
-  const data = await getCorrectionFormData(slug);
+  const data = await loadForm(slug);
   if (!data) notFound();
 
   const options: Partial<Record<ModelField, { value: string; label: string }[]>> = {

@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_ADMIN_PASSWORD } from "./tests/support/e2e-admin";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 
@@ -21,7 +22,7 @@ export default defineConfig({
   webServer: {
     command: "node --conditions=react-server --import tsx tests/support/e2e-server.ts",
     url: `http://127.0.0.1:${PORT}/models`,
-    env: { PORT: String(PORT), NEXT_TELEMETRY_DISABLED: "1" },
+    env: { PORT: String(PORT), NEXT_TELEMETRY_DISABLED: "1", ADMIN_PASSWORD: E2E_ADMIN_PASSWORD },
     timeout: 180_000,
     reuseExistingServer: false,
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },

@@ -12,6 +12,25 @@ const envSchema = z.object({
   /** Where the embedded database keeps its files. */
   ATLAS_DATA_DIR: z.string().min(1).default(".data/pglite"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /**
+   * The moderators' password for /admin. Unset: moderation is disabled (the public form still takes
+   * corrections). At least 12 characters: it is the only thing between the internet and the data.
+   */
+  ADMIN_PASSWORD: z
+    .string()
+    .min(12, "must be at least 12 characters (use a long random passphrase)")
+    .max(200)
+    .optional(),
+  /**
+   * Key for signing admin sessions and hashing client addresses (random, 32+ characters; the same on every
+   * app instance). Unset: derived from ADMIN_PASSWORD. Changing it signs every moderator out.
+   */
+  SESSION_SECRET: z.string().min(32, "must be at least 32 random characters (e.g. `openssl rand -base64 32`)").optional(),
+  /**
+   * How many reverse proxies in front of the app append to X-Forwarded-For (0: none, the app is reached
+   * directly and X-Forwarded-For is not read). See docs/decisions/006-corrections.md.
+   */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,0 +1,39 @@
+/**
+ * Headers on every response (next.config.ts). The Content-Security-Policy allows only this origin for
+ * everything, no plugins, no framing, forms posting only here. Scripts: 'unsafe-inline' stays because the
+ * App Router inlines its page data as scripts; the strict alternative (a nonce per request) would make
+ * every page dynamic and uncacheable and silently break any static page, see
+ * docs/decisions/006-corrections.md. User text is never rendered as HTML (React escapes it, and a test
+ * forbids dangerouslySetInnerHTML), which is what keeps injected markup from ever reaching a script.
+ */
+export function contentSecurityPolicy(dev: boolean): string {
+  return [
+    "default-src 'self'",
+    // React's dev tools use eval; production does not.
+    `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    `connect-src 'self'${dev ? " ws: wss:" : ""}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "frame-src 'none'",
+    "worker-src 'self' blob:",
+    "manifest-src 'self'",
+  ].join("; ");
+}
+
+export function securityHeaders(dev: boolean): { key: string; value: string }[] {
+  return [
+    { key: "Content-Security-Policy", value: contentSecurityPolicy(dev) },
+    { key: "X-Content-Type-Options", value: "nosniff" },
+    // Evidence links leave with the origin only, never a path (status pages are private addresses).
+    { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+    // For browsers that predate frame-ancestors.
+    { key: "X-Frame-Options", value: "DENY" },
+    { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+    { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+  ];
+}

@@ -12,6 +12,7 @@ export const metadata: Metadata = {
 const NAV = [
   { href: "/models", label: "Models" },
   { href: "/compare", label: "Compare" },
+  { href: "/changes", label: "Changes" },
   { href: "/about", label: "About" },
 ];
 
@@ -37,6 +38,17 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <main id="main" className="mx-auto max-w-7xl px-4 py-6">
           {children}
         </main>
+        <footer className="mx-auto mt-12 max-w-7xl border-t border-zinc-200 px-4 py-6 text-sm text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
+          <nav aria-label="Data and site" className="flex flex-wrap gap-x-5 gap-y-1">
+            <a href="/api/v1/openapi.json" className="hover:underline">API (OpenAPI)</a>
+            <a href="/api/v1/models.csv" className="hover:underline">All models as CSV</a>
+            <Link href="/changes" className="hover:underline">Accepted changes</Link>
+            <a href="/changes.atom" className="hover:underline">Changes feed (Atom)</a>
+            <Link href="/about" className="hover:underline">Methodology and credits</Link>
+            <Link href="/admin" className="hover:underline">Moderation</Link>
+          </nav>
+          <p className="mt-2">Secondary sources: Epoch AI, ‘Data on AI Models’ (CC BY 4.0); models.dev (MIT).</p>
+        </footer>
       </body>
     </html>
   );

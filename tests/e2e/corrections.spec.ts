@@ -25,7 +25,10 @@ test("a visitor's correction is refused with clear errors, then sent, accepted b
     throw new Error(`a dialog opened: ${d.message()}`);
   });
 
-  await page.goto("/models/deepseek-v3/correct");
+  // From the model page.
+  await page.goto("/models/deepseek-v3");
+  await page.getByRole("link", { name: "Suggest a correction" }).click();
+  await expect(page).toHaveURL(/\/models\/deepseek-v3\/correct$/);
   await expect(page.getByRole("heading", { level: 1, name: "Suggest a correction to DeepSeek-V3" })).toBeVisible();
   await expect(page.locator("#contextWindow-current")).toHaveText("Now: 128K tokens (131,072)");
 
@@ -124,6 +127,19 @@ test("a visitor's correction is refused with clear errors, then sent, accepted b
   await expect(change.getByRole("link", { name: "arxiv.org" })).toHaveAttribute("href", EVIDENCE);
   await expect(change.getByRole("link", { name: "DeepSeek-V3" })).toHaveAttribute("href", "/models/deepseek-v3");
   await expectNoA11yViolations(page);
+
+  // The model page: the new value in use, sourced to the evidence; the curated value kept beside it; the history.
+  await page.goto("/models/deepseek-v3");
+  const field = page.locator('[data-field="contextWindow"]');
+  await expect(field).toContainText("160K tokens");
+  await expect(field).toContainText("(correction,");
+  await expect(field.getByRole("link", { name: "source" }).first()).toHaveAttribute("href", EVIDENCE);
+  await expect(field).toContainText("128K tokens");
+  const history = page.getByRole("table", { name: /Every change of a value of DeepSeek-V3/ });
+  const revision = history.getByRole("row").filter({ hasText: "Context window" });
+  await expect(revision).toContainText("128K tokens");
+  await expect(revision).toContainText("160K tokens");
+  await expect(revision).toContainText("accepted correction");
   const feed = await page.request.get("/changes.atom");
   expect(feed.headers()["content-type"]).toBe("application/atom+xml; charset=utf-8");
   const xml = await feed.text();

@@ -12,6 +12,13 @@ const envSchema = z.object({
   /** Where the embedded database keeps its files. */
   ATLAS_DATA_DIR: z.string().min(1).default(".data/pglite"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** The Hugging Face Hub the ingester talks to (a mirror, or a local server in tests). */
+  HF_ENDPOINT: z
+    .url({ protocol: /^https?$/, message: "must be an http(s) URL like https://huggingface.co" })
+    .transform((u) => u.replace(/\/+$/, ""))
+    .default("https://huggingface.co"),
+  /** Optional Hugging Face access token (gated repos, higher rate limits); sent only to HF_ENDPOINT. */
+  HF_TOKEN: z.string().regex(/^\S+$/, "must be a token without spaces").optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -84,7 +84,7 @@ export function epochCreateInputs(r: EpochRecord, orgSlugs: string[], lookup: In
   const slug = slugFromName(r.name);
   if (!slugSchema.safeParse(slug).success) return { reason: `"${slug}" cannot be a slug: not created` };
   if (lookup.models.some((m) => m.slug === slug)) return { reason: `the slug ${slug} is taken by another model: not created` };
-  if (!orgSlugs.length) return { reason: "no organization of ours: not created" };
+  if (!orgSlugs.length) return { reason: `none of its organizations (${r.organizations.join(", ") || "none"}) is one of ours: not created` };
   if (!r.publicationDate) return { reason: "no publication date: not created" };
   if (base.licenseId?.value == null) return { reason: "the license is unknown (Epoch's notes name none we can use): not created" };
   const total = base.totalParams?.value as number | null | undefined;
@@ -98,7 +98,6 @@ export function epochCreateInputs(r: EpochRecord, orgSlugs: string[], lookup: In
     slug,
     inputs: {
       ...base,
-      activeParams: { value: total ?? null, url },
       name: { value: r.name, url },
       family: { value: r.name, url },
       variant: { value: variantFromName(r.name), url },

@@ -90,6 +90,7 @@ export function hfCreateInputs(rec: HfRecord, lookup: IngestLookup, base: FieldI
   if (lookup.models.some((m) => m.slug === slug)) return { reason: `the slug ${slug} is taken by another model: not created` };
   const org = organizationOfAuthor(rec.repoId.split("/")[0]!, lookup);
   if (!org) return { reason: `no organization of ours publishes under "${rec.repoId.split("/")[0]}": add it to data/curated first` };
+  if (base.openWeights?.value !== true) return { reason: "the Hub does not say the weights are public: not created" };
   const missing: ModelField[] = (["releaseDate", "licenseId", "architecture"] as const).filter((f) => base[f]?.value == null);
   if (base.architecture?.value === "moe") missing.push(...(["routedExperts", "expertsPerToken"] as const).filter((f) => base[f]?.value == null));
   if (missing.length) return { reason: `unknown ${missing.join(", ")}: not created` };
@@ -103,7 +104,6 @@ export function hfCreateInputs(rec: HfRecord, lookup: IngestLookup, base: FieldI
       variant: { value: variantFromName(name), url },
       developers: { value: [org], url },
       modalities: { value: i.pipelineTag === "image-text-to-text" ? ["text", "image"] : ["text"], url },
-      openWeights: { value: true, url },
     },
   };
 }

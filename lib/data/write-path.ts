@@ -253,14 +253,15 @@ export interface AdoptionInput {
 /**
  * Adoption figures change daily, so they are overwritten in place with their date rather than kept per
  * source and logged as revisions (docs/decisions/005-ingesters.md). Figures older than the stored ones
- * never replace them, and identical figures write nothing. Returns whether anything was written.
+ * never replace them, and the same figures write nothing (adoptionAt stays the date they were first
+ * taken), so a re-run with unchanged figures changes nothing. Returns whether anything was written.
  */
 export async function writeAdoption(tx: Tx, slug: string, a: AdoptionInput): Promise<boolean> {
   if (a.downloads == null && a.likes == null) return false;
   const m = await tx.model.findUnique({ where: { slug }, select: { id: true, downloads: true, likes: true, adoptionAt: true, adoptionUrl: true } });
   if (!m) throw new Error(`${slug}: no such model`);
   if (m.adoptionAt && m.adoptionAt.getTime() > a.takenAt.getTime()) return false;
-  if (m.downloads === a.downloads && m.likes === a.likes && m.adoptionAt?.getTime() === a.takenAt.getTime() && m.adoptionUrl === a.url) return false;
+  if (m.adoptionAt && m.downloads === a.downloads && m.likes === a.likes && m.adoptionUrl === a.url) return false;
   await tx.model.update({ where: { id: m.id }, data: { downloads: a.downloads, likes: a.likes, adoptionAt: a.takenAt, adoptionUrl: a.url } });
   return true;
 }

@@ -1,3 +1,5 @@
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { writeLicense, writeModel, type FieldInputs } from "@/lib/data/write-path";
@@ -74,6 +76,14 @@ describe("Epoch ingest", () => {
     const report = await run("derived/old-country-column.csv");
     expect(report).toMatchObject({ total: 3, updated: 2, failed: 0 });
     expect(report.candidates.map((c) => [c.item, c.reason])).toEqual([["Falcon-180B (line 15)", "none of its organizations (Technology Innovation Institute) is one of ours"]]);
+  });
+
+  it("reports a country Epoch gives for one of our organizations that differs from ours", async () => {
+    const text = (await readFile(path.join(FIXTURES, "derived/old-country-column.csv"), "utf8")).replace("DeepSeek-V3,China,DeepSeek", "DeepSeek-V3,United States of America,DeepSeek");
+    const dir = await mkdtemp(path.join(os.tmpdir(), "atlas-epoch-"));
+    await writeFile(path.join(dir, "x.csv"), text);
+    const report = await ingestEpoch(db, { file: path.join(dir, "x.csv"), today: TODAY });
+    expect(report.notes).toContain("DeepSeek-V3 (line 2): Epoch places deepseek in US, we in CN");
   });
 
   it("stops before writing anything when a column it needs is missing, and records the failed run", async () => {

@@ -212,8 +212,8 @@ describe("Hugging Face ingest", () => {
     expect(r1.adoptionAt).not.toBeNull();
     // Adoption figures are not part of the revision log.
     expect(await db.revision.count({ where: { modelId: r1.id, field: { in: ["downloads", "likes"] } } })).toBe(0);
-    // Created once: the next run matches it and finds nothing to change.
-    expect(await run(repos, { create: true })).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
+    // Created once: the next run matches it and finds nothing to change (adoption figures included).
+    expect(await run(repos, { create: true })).toMatchObject({ created: 0, updated: 0, unchanged: 1, adoptionUpdated: 0 });
   });
 });
 
@@ -241,6 +241,8 @@ describe("Hugging Face ingest from recorded answers (--from-dir)", () => {
     const go = (downloads: number, at: Date) => ingestHf(db, { source: src(downloads, at), targets: { recorded: true }, today: TODAY });
     expect((await go(100, takenAt)).adoptionUpdated).toBe(1);
     expect((await go(100, takenAt)).adoptionUpdated).toBe(0);
+    // The same figures taken later change nothing: the date stays the one they were first taken.
+    expect((await go(100, new Date("2025-01-23T00:00:00Z"))).adoptionUpdated).toBe(0);
     expect((await go(50, new Date("2024-01-01T00:00:00Z"))).adoptionUpdated).toBe(0); // older figures never replace newer ones
     expect((await go(200, new Date("2025-02-01T00:00:00Z"))).adoptionUpdated).toBe(1);
     const v3 = await db.model.findUniqueOrThrow({ where: { slug: "deepseek-v3" } });

@@ -21,7 +21,7 @@ const MODELS = [
 const rec = (name: string, extra: Partial<EpochRecord> = {}): EpochRecord => ({
   line: 2, name, organizations: [], countries: { codes: [], perOrganization: null, multinational: false, unknown: [] }, publicationDate: "2025-01-01",
   domains: ["Language"], isLanguage: true, openWeights: true, licenseCategory: "permissive", totalParams: null, activeParams: null, licenseId: null,
-  hfRepoIds: [], hfDeveloperId: null, contextWindow: null, mentionsExperts: false, problems: [], ...extra,
+  hfRepoIds: [], hfDeveloperId: null, contextWindow: null, architecture: null, problems: [], ...extra,
 });
 
 describe("matchEpochRecord", () => {

@@ -87,10 +87,11 @@ export function epochCreateInputs(r: EpochRecord, orgSlugs: string[], lookup: In
   if (!orgSlugs.length) return { reason: `none of its organizations (${r.organizations.join(", ") || "none"}) is one of ours: not created` };
   if (!r.publicationDate) return { reason: "no publication date: not created" };
   if (base.licenseId?.value == null) return { reason: "the license is unknown (Epoch's notes name none we can use): not created" };
-  const total = base.totalParams?.value as number | null | undefined;
-  const active = base.activeParams?.value as number | null | undefined;
-  if ((active != null && total != null && active < total) || r.mentionsExperts) {
-    return { reason: "a mixture of experts (Epoch has no expert counts): not created; ingest its config.json from Hugging Face, or curate it" };
+  if (r.architecture === "moe") {
+    return { reason: "a mixture of experts (Epoch has no expert counts): not created; create it from Hugging Face (hf --repo ... --create), or curate it" };
+  }
+  if (r.architecture !== "dense") {
+    return { reason: "Epoch does not say whether it is dense or a mixture of experts: not created; create it from Hugging Face (hf --repo ... --create), or curate it" };
   }
   const url = EPOCH_URL;
   const repo = r.hfRepoIds.length === 1 && !lookup.models.some((m) => m.hfRepoId?.toLowerCase() === r.hfRepoIds[0]!.toLowerCase()) ? r.hfRepoIds[0]! : null;
@@ -214,6 +215,7 @@ export async function ingestEpoch(db: PrismaClient, options: EpochRunOptions): P
         }
         report[out.outcome]++;
         if (out.outcome !== "unchanged") report.changedSlugs.push(slug);
+        if (out.outcome === "created") report.createdList.push(`${slug} (from ${item(r)})`);
         report.disagreements += out.disagreements.length;
         report.disagreementList.push(...out.disagreements);
         if (out.outcome === "created" && !dryRun) lookup = await loadIngestLookup(db);

@@ -46,6 +46,14 @@ describe("the real notable snapshot", () => {
     expect(file.records.find((r) => r.name === "Kimi K2 Thinking")).toMatchObject({ totalParams: 1e12, activeParams: 32e9 });
     expect(file.records.find((r) => r.name === "gpt-oss-120b")).toMatchObject({ totalParams: 116_830_000_000, activeParams: null });
   });
+  it("takes the architecture from the notes only where they say it", () => {
+    const arch = (name: string) => file.records.find((r) => r.name === name)!.architecture;
+    expect(arch("DeepSeek-V3")).toBe("moe");
+    expect(arch("Grok-1")).toBe("moe"); // "Mixture-of-Experts", no active count
+    expect(arch("GLM-130B")).toBe("dense"); // "Dense model"
+    expect(arch("gpt-oss-120b")).toBeNull(); // "Total parameters: 116.83B"
+    expect(arch("DeepSeekMath-V2")).toBeNull();
+  });
   it("finds every country name in it", () => {
     const unknown = file.records.flatMap((r) => r.countries.unknown);
     expect(unknown).toEqual([]);

@@ -126,8 +126,11 @@ export interface EpochRecord {
   hfRepoIds: string[];
   hfDeveloperId: string | null;
   contextWindow: number | null;
-  /** Parameters notes mention experts or MoE (used only to refuse creating a model as dense). */
-  mentionsExperts: boolean;
+  /**
+   * What Parameters notes say of the architecture: "moe" when they mention experts, sparsity or an active
+   * count, "dense" only when they say dense and nothing of the former, else null (most rows: unknown).
+   */
+  architecture: "dense" | "moe" | null;
   /** What could not be read; the rest of the record stands. */
   problems: string[];
 }
@@ -215,7 +218,7 @@ function toRecord(line: number, r: z.infer<typeof rowSchema>): EpochRecord {
     hfRepoIds: extractHfRepoIds(r.link),
     hfDeveloperId: r.hfDeveloperId || null,
     contextWindow: r.contextWindow,
-    mentionsExperts: /expert|\bmoe\b|mixture[\s-]of[\s-]experts|sparse|activ/i.test(r.parametersNotes),
+    architecture: /expert|\bmoe\b|sparse|activ/i.test(r.parametersNotes) || active.value != null ? "moe" : /\bdense\b/i.test(r.parametersNotes) ? "dense" : null,
     problems,
   };
 }

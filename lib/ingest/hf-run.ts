@@ -180,6 +180,7 @@ export async function ingestHf(db: PrismaClient, options: HfRunOptions): Promise
         report[out.outcome]++;
         if (out.adoptionChanged) report.adoptionUpdated++;
         if (out.outcome !== "unchanged") report.changedSlugs.push(slug);
+        if (out.outcome === "created") report.createdList.push(`${slug} (from ${rec.repoId})`);
         report.disagreements += out.disagreements.length;
         report.disagreementList.push(...out.disagreements);
         // A created model is now matchable (two requested ids may name the same repo).

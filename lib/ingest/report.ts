@@ -24,6 +24,8 @@ export interface IngestReport extends RunCounts {
   notes: string[];
   /** Slugs created or changed, in order. */
   changedSlugs: string[];
+  /** Models created (with --create), as "slug (from item)". */
+  createdList: string[];
 }
 
 export function countsOf(r: IngestReport): RunCounts {
@@ -33,7 +35,7 @@ export function countsOf(r: IngestReport): RunCounts {
 export function emptyReport(source: IngestReport["source"], dryRun: boolean): IngestReport {
   return {
     source, runId: null, dryRun, total: 0, created: 0, updated: 0, unchanged: 0, failed: 0, disagreements: 0, adoptionUpdated: 0,
-    failures: [], refused: [], candidates: [], disagreementList: [], notes: [], changedSlugs: [],
+    failures: [], refused: [], candidates: [], disagreementList: [], notes: [], changedSlugs: [], createdList: [],
   };
 }
 
@@ -66,6 +68,7 @@ export function formatReport(r: IngestReport, limit = 25): string[] {
     if (items.length > limit) lines.push(`  … and ${items.length - limit} more (--verbose lists all)`);
   };
   section("Failed", r.failures, (f) => `${f.item}: ${f.message}`);
+  section("Created (review them in data/curated)", r.createdList, (c) => c);
   section("Refused values", r.refused, (f) => `${f.item} › ${f.field} = ${JSON.stringify(f.value)}: ${f.reason}`);
   section("Disagreements with the value in use, largest first", r.disagreementList, formatDisagreement);
   section("Unmatched (candidates; --create adds those that can be created)", r.candidates, (c) => `${c.item}: ${c.reason}${c.similar.length ? ` (similar: ${c.similar.join(", ")})` : ""}`);

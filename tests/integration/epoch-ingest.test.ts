@@ -113,6 +113,8 @@ describe("Epoch ingest", () => {
     expect(report.candidates.map((c) => c.reason)).toEqual([
       "no model of its organization has this name or repo id; not created, it may be one of the similar models",
       "none of its organizations (China Telecom) is one of ours: not created",
+      // Epoch's notes ("HF lists 685B params") say nothing of the architecture: no guess.
+      "Epoch does not say whether it is dense or a mixture of experts: not created; create it from Hugging Face (hf --repo ... --create), or curate it",
     ]);
     const qwq = await db.model.findUniqueOrThrow({ where: { slug: "qwq-32b" }, include: { developers: { include: { organization: true } }, fieldSources: true } });
     expect(qwq).toMatchObject({ name: "QwQ-32B", variant: "reasoning", architecture: "dense", totalParams: 32_500_000_000n, activeParams: null, licenseId: "apache-2.0", openWeights: true, modalities: ["text"] });

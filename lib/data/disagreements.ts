@@ -92,9 +92,11 @@ export async function findDisagreements(filters: DisagreementFilters = {}, db: T
  * Null when there is no such model; an empty list when every source agrees.
  */
 export async function getModelDisagreements(slug: string, db: Tx = getDb()): Promise<FieldDisagreements[] | null> {
-  const model = await db.model.findUnique({ where: { slug }, select: { slug: true, name: true, fieldSources: { select: rowSelect } } });
+  const model = await db.model.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
   if (!model) return null;
-  return resolveRows(model.fieldSources)
+  // Sequential plain queries: inside an ingest's transaction, nested relation reads would be sent concurrently on one connection.
+  const rows = await db.fieldSource.findMany({ where: { modelId: model.id }, select: { field: true, sourceKind: true, value: true, sourceUrl: true, retrievedAt: true } });
+  return resolveRows(rows.map((r) => ({ ...r, model: { slug: model.slug, name: model.name } })))
     .filter((g) => g.resolved.inUse && g.resolved.disagreeing.length > 0)
     .map((g) => ({
       field: g.field,
@@ -106,9 +108,9 @@ export async function getModelDisagreements(slug: string, db: Tx = getDb()): Pro
 
 /** The disagreements of one model that involve one source (for an ingest run's report and counts). */
 export async function findModelDisagreementsWith(db: Tx, slug: string, source: SourceKind): Promise<Disagreement[]> {
-  const fields = await getModelDisagreements(slug, db);
-  if (!fields) return [];
-  const model = await db.model.findUniqueOrThrow({ where: { slug }, select: { slug: true, name: true } });
+  const model = await db.model.findUnique({ where: { slug }, select: { slug: true, name: true } });
+  const fields = model ? await getModelDisagreements(slug, db) : null;
+  if (!model || !fields) return [];
   return fields.flatMap((f) =>
     f.disagreeing
       .filter((d) => d.source === source || f.inUse.source === source)

@@ -13,6 +13,7 @@ const NAV = [
   { href: "/models", label: "Models" },
   { href: "/compare", label: "Compare" },
   { href: "/changes", label: "Changes" },
+  { href: "/data-quality", label: "Data quality" },
   { href: "/about", label: "About" },
 ];
 

@@ -31,6 +31,13 @@ const envSchema = z.object({
    * directly and X-Forwarded-For is not read). See docs/decisions/006-corrections.md.
    */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  /** The Hugging Face Hub the ingester talks to (a mirror, or a local server in tests). */
+  HF_ENDPOINT: z
+    .url({ protocol: /^https?$/, message: "must be an http(s) URL like https://huggingface.co" })
+    .transform((u) => u.replace(/\/+$/, ""))
+    .default("https://huggingface.co"),
+  /** Optional Hugging Face access token (gated repos, higher rate limits); sent only to HF_ENDPOINT. */
+  HF_TOKEN: z.string().regex(/^\S+$/, "must be a token without spaces").optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

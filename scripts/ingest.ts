@@ -1,30 +1,94 @@
-// npm run ingest -- curated [DIR]   load the curated dataset (default data/curated) through the write path.
+// npm run ingest -- curated [DIR]          load the curated dataset (default data/curated) through the write path.
+// npm run ingest -- hf [--repo ...] ...    Hugging Face Hub (or recorded answers with --from-dir).
+// npm run ingest -- epoch FILE.csv ...     Epoch AI's "Data on AI Models" CSV.
+// Run without arguments for the options.
 import path from "node:path";
 import { createPrismaClient } from "@/lib/db";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { readEnv } from "@/lib/env";
 import { ingestCurated } from "@/lib/ingest/curated-run";
+import { ingestEpoch, readEpochRecords } from "@/lib/ingest/epoch-run";
+import { forEachHfRecord, resolveHfTargets, type HfRecord } from "@/lib/ingest/hf-records";
+import { ingestHf } from "@/lib/ingest/hf-run";
+import { HfHubSource, HfRecordedSource, type HfSource } from "@/lib/ingest/hf-source";
+import { formatReport, type IngestReport } from "@/lib/ingest/report";
 import { openDatabase } from "@/lib/open-database";
+import { parseIngestArgs, type IngestCommand } from "@/lib/schemas/ingest-cli";
 import { progress, runMain } from "./cli";
 
-const USAGE = "Usage: npm run ingest -- curated [DIR]";
-
-await runMain(async () => {
-  const [source, ...rest] = process.argv.slice(2);
-  if (source !== "curated") throw new Error(`Unknown source ${source ?? "(none)"}. ${USAGE}`);
-  const dir = path.resolve(rest[0] ?? "data/curated");
-  const env = readEnv();
-  const database = await openDatabase(env, (l) => console.error(l));
+async function withDatabase<T>(run: (db: PrismaClient) => Promise<T>): Promise<T> {
+  const database = await openDatabase(readEnv(), (l) => console.error(l));
   const db = createPrismaClient(database.url, 2);
   try {
-    const s = await ingestCurated(db, dir, { onProgress: progress("curated") });
-    const changes = s.created + s.updated + s.licensesChanged + s.organizationsChanged;
-    console.log(
-      `curated run #${s.runId}: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged ` +
-        `(${s.licensesChanged} licenses and ${s.organizationsChanged} organizations changed)` +
-        (changes === 0 ? " — no changes" : ""),
-    );
+    return await run(db);
   } finally {
     await db.$disconnect();
     await database.close();
   }
+}
+
+function hfSource(cmd: Extract<IngestCommand, { source: "hf" }>): HfSource {
+  if (cmd.fromDir) return new HfRecordedSource(path.resolve(cmd.fromDir), cmd.takenAt ? new Date(cmd.takenAt) : undefined);
+  const env = readEnv();
+  return new HfHubSource(env.HF_ENDPOINT, {
+    token: env.HF_TOKEN,
+    concurrency: cmd.concurrency,
+    onRetry: ({ url, attempt, waitMs, reason }) => console.error(`\n  retrying ${url} in ${(waitMs / 1000).toFixed(1)} s (attempt ${attempt}: ${reason})`),
+  });
+}
+
+function printReport(r: IngestReport, verbose: boolean): void {
+  console.log(formatReport(r, verbose ? Infinity : 25).join("\n"));
+}
+
+await runMain(async () => {
+  const cmd = parseIngestArgs(process.argv.slice(2));
+
+  if (cmd.source === "curated") {
+    const dir = path.resolve(cmd.dir ?? "data/curated");
+    await withDatabase(async (db) => {
+      const s = await ingestCurated(db, dir, { onProgress: progress("curated") });
+      const changes = s.created + s.updated + s.licensesChanged + s.organizationsChanged;
+      console.log(
+        `curated run #${s.runId}: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged ` +
+          `(${s.licensesChanged} licenses and ${s.organizationsChanged} organizations changed)` +
+          (changes === 0 ? " — no changes" : ""),
+      );
+    });
+    return;
+  }
+
+  if (cmd.source === "hf") {
+    const source = hfSource(cmd);
+    const targets = { repos: cmd.repos, orgs: cmd.orgs, recorded: Boolean(cmd.fromDir) && !cmd.repos.length && !cmd.orgs.length, all: cmd.all };
+    if (cmd.json) {
+      // No database: parse and print what the ingester would derive.
+      const { repoIds, notes, failures } = await resolveHfTargets(source, targets, cmd.minParams);
+      const records: HfRecord[] = [];
+      const bar = progress("hf");
+      let done = 0;
+      await forEachHfRecord(source, repoIds, async (id, result) => {
+        if ("record" in result) records.push(result.record);
+        else failures.push({ item: id, message: result.error });
+        bar(++done, repoIds.length);
+      });
+      console.log(JSON.stringify({ source: source.description, records, failures, notes }, null, 2));
+      if (failures.length) process.exitCode = 1;
+      return;
+    }
+    const report = await withDatabase((db) =>
+      ingestHf(db, { source, targets, minParams: cmd.minParams, create: cmd.create, dryRun: cmd.dryRun, onProgress: progress("hf") }),
+    );
+    printReport(report, cmd.verbose);
+    if (report.total > 0 && report.failed >= report.total) process.exitCode = 1;
+    return;
+  }
+
+  if (cmd.json) {
+    console.log(JSON.stringify(await readEpochRecords(path.resolve(cmd.file)), null, 2));
+    return;
+  }
+  const report = await withDatabase((db) => ingestEpoch(db, { file: path.resolve(cmd.file), create: cmd.create, dryRun: cmd.dryRun, onProgress: progress("epoch") }));
+  printReport(report, cmd.verbose);
+  if (report.total > 0 && report.failed >= report.total) process.exitCode = 1;
 });

@@ -16,3 +16,16 @@ export async function startIngestRun(db: PrismaClient, source: "curated" | "hugg
 export async function finishIngestRun(db: PrismaClient, id: number, status: "succeeded" | "failed", counts: RunCounts, message: string | null): Promise<void> {
   await db.ingestRun.update({ where: { id }, data: { status, finishedAt: new Date(), ...counts, message } });
 }
+
+/**
+ * Runs of `source` still marked running were interrupted (killed, crashed): a new run of the same source
+ * closes them as failed, so the run history does not show them running forever. Runs of one source are
+ * not meant to overlap (docs/decisions/005-ingesters.md).
+ */
+export async function closeInterruptedRuns(db: PrismaClient, source: "curated" | "huggingface" | "epoch"): Promise<number> {
+  const { count } = await db.ingestRun.updateMany({
+    where: { source, status: "running" },
+    data: { status: "failed", finishedAt: new Date(), message: "interrupted: the process stopped before the run finished (a later run completes it)" },
+  });
+  return count;
+}

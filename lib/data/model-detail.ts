@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { MODEL_FIELDS, type ModelField } from "@/lib/domain/model-fields";
-import { isSecondarySource, SOURCE_KINDS, type SourceKind } from "@/lib/domain/sources";
+import { isSecondarySource, sourceRank, type SourceKind } from "@/lib/domain/sources";
 import { listItemSelect, toListItem, type ModelListItem, type OrganizationRef } from "./models";
 
 export interface SourcedValue {
@@ -41,7 +41,6 @@ export interface ModelDetail extends ModelListItem {
   revisions: RevisionEntry[];
 }
 
-const rank = (k: string) => SOURCE_KINDS.indexOf(k as SourceKind);
 const orgSelect = { slug: true, name: true, country: true } as const;
 
 export async function getModelBySlug(slug: string): Promise<ModelDetail | null> {
@@ -61,7 +60,7 @@ export async function getModelBySlug(slug: string): Promise<ModelDetail | null> 
   const provenance: FieldProvenance[] = MODEL_FIELDS.map((field) => {
     const values = row.fieldSources
       .filter((f) => f.field === field)
-      .sort((a, b) => rank(a.sourceKind) - rank(b.sourceKind))
+      .sort((a, b) => sourceRank(field, a.sourceKind) - sourceRank(field, b.sourceKind))
       .map((f): SourcedValue => ({
         kind: f.sourceKind as SourceKind,
         value: f.value,

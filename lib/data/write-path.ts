@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { MODEL_FIELDS, type ModelField, type ModelValues } from "@/lib/domain/model-fields";
 import { checkModelRules, todayUtc } from "@/lib/domain/model-rules";
-import { SOURCE_KINDS, type SourceKind } from "@/lib/domain/sources";
+import { sourceRank, type SourceKind } from "@/lib/domain/sources";
 
 /**
  * The single write path. Curated data, ingesters and accepted corrections all change models through
@@ -40,8 +40,6 @@ export class WriteRejectedError extends Error {
 }
 
 const REQUIRED_FIELDS: ModelField[] = ["name", "family", "variant", "developers", "releaseDate", "architecture", "licenseId", "openWeights", "modalities"];
-
-const PRECEDENCE = new Map<string, number>(SOURCE_KINDS.map((k, i) => [k, i]));
 
 const modelSelect = {
   id: true, slug: true, name: true, family: true, variant: true, announcedDate: true, releaseDate: true,
@@ -116,12 +114,12 @@ export async function writeModel(tx: Tx, slug: string, inputs: FieldInputs, batc
     else bySource.get(field)!.delete(batch.kind);
   }
 
-  // The value in use: the highest-precedence source that has one.
+  // The value in use: the highest-precedence source that has one (the order may depend on the field).
   const inUse = {} as Record<ModelField, FieldValue | null>;
   const winner = {} as Record<ModelField, { kind: string; url: string } | null>;
   for (const field of MODEL_FIELDS) {
     const held = [...(bySource.get(field) ?? new Map<string, Held>()).entries()].sort(
-      (a, b) => PRECEDENCE.get(a[0])! - PRECEDENCE.get(b[0])!,
+      (a, b) => sourceRank(field, a[0]) - sourceRank(field, b[0]),
     )[0];
     inUse[field] = held ? held[1].value : null;
     winner[field] = held ? { kind: held[0], url: held[1].url } : null;
@@ -241,5 +239,29 @@ export async function writeOrganization(tx: Tx, o: OrganizationInput, retrievedA
     existing.website === o.website && existing.sourceUrl === o.sourceUrl
   ) return false;
   await tx.organization.upsert({ where: { slug: o.slug }, create: { ...o, retrievedAt }, update: { ...o, retrievedAt } });
+  return true;
+}
+
+/** Hugging Face adoption figures of one model, and when and where they were taken. */
+export interface AdoptionInput {
+  downloads: number | null;
+  likes: number | null;
+  takenAt: Date;
+  url: string;
+}
+
+/**
+ * Adoption figures change daily, so they are overwritten in place with their date rather than kept per
+ * source and logged as revisions (docs/decisions/005-ingesters.md). Figures older than the stored ones
+ * never replace them, and the same figures write nothing (adoptionAt stays the date they were first
+ * taken), so a re-run with unchanged figures changes nothing. Returns whether anything was written.
+ */
+export async function writeAdoption(tx: Tx, slug: string, a: AdoptionInput): Promise<boolean> {
+  if (a.downloads == null && a.likes == null) return false;
+  const m = await tx.model.findUnique({ where: { slug }, select: { id: true, downloads: true, likes: true, adoptionAt: true, adoptionUrl: true } });
+  if (!m) throw new Error(`${slug}: no such model`);
+  if (m.adoptionAt && m.adoptionAt.getTime() > a.takenAt.getTime()) return false;
+  if (m.adoptionAt && m.downloads === a.downloads && m.likes === a.likes && m.adoptionUrl === a.url) return false;
+  await tx.model.update({ where: { id: m.id }, data: { downloads: a.downloads, likes: a.likes, adoptionAt: a.takenAt, adoptionUrl: a.url } });
   return true;
 }

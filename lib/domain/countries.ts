@@ -27,3 +27,45 @@ export type CountryGroup = "US" | "CN" | "other";
 export function countryGroup(code: string): CountryGroup {
   return code === "US" || code === "CN" ? code : "other";
 }
+
+/** Country names as data sources write them (UN style, older names) where they differ from Intl's English names. */
+const NAME_ALIASES: Record<string, string> = {
+  "united states of america": "US",
+  usa: "US",
+  "united kingdom of great britain and northern ireland": "GB",
+  uk: "GB",
+  "korea (republic of)": "KR",
+  "republic of korea": "KR",
+  korea: "KR",
+  "korea (democratic people's republic of)": "KP",
+  "hong kong": "HK",
+  macao: "MO",
+  macau: "MO",
+  "taiwan, province of china": "TW",
+  "russian federation": "RU",
+  "viet nam": "VN",
+  turkey: "TR",
+  "czech republic": "CZ",
+  "iran (islamic republic of)": "IR",
+};
+
+let byName: Map<string, string> | undefined;
+const normalizeName = (s: string) => s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").trim().toLowerCase().replace(/\s+/g, " ");
+
+/**
+ * "United States of America" -> "US", "Korea (Republic of)" -> "KR", "Iran (Islamic Republic of)" -> "IR".
+ * Null for a name that is not one country ("Multinational", "European Union", a typo).
+ */
+export function countryCodeFromName(name: string): string | null {
+  if (!byName) {
+    byName = new Map(Object.entries(NAME_ALIASES));
+    for (const code of COUNTRY_CODES) {
+      const n = displayNames.of(code);
+      if (n && n !== code) byName.set(normalizeName(n), code);
+    }
+  }
+  const n = normalizeName(name);
+  if (!n) return null;
+  if (/^[a-z]{2}$/.test(n) && COUNTRY_CODES.has(n.toUpperCase())) return n.toUpperCase();
+  return byName.get(n) ?? byName.get(n.replace(/\s*\(.*\)\s*$/, "")) ?? null;
+}

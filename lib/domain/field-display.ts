@@ -30,3 +30,22 @@ export function formatFieldValue(field: ModelField | string, value: unknown): st
 export function exactFieldValue(value: unknown): string | undefined {
   return typeof value === "number" && value >= 10_000 ? formatExact(value) : undefined;
 }
+
+/** How `other` differs from `inUse`: "+2.0%" for counts, "+2 days" for dates, "" when not a quantity. */
+export function formatDifference(field: ModelField, inUse: unknown, other: unknown): string {
+  if (typeof inUse === "number" && typeof other === "number" && inUse !== 0) {
+    const ratio = other / inUse;
+    // An order of magnitude apart reads better as a factor (a unit slip shows as ÷1000).
+    if (ratio >= 10) return `×${Number(ratio.toPrecision(3))}`;
+    if (ratio > 0 && ratio <= 0.1) return `÷${Number((1 / ratio).toPrecision(3))}`;
+    const pct = (ratio - 1) * 100;
+    const abs = Math.abs(pct);
+    return `${pct > 0 ? "+" : "−"}${abs.toFixed(abs < 10 ? 1 : 0)}%`;
+  }
+  if ((field === "announcedDate" || field === "releaseDate") && typeof inUse === "string" && typeof other === "string") {
+    const days = Math.round((Date.parse(other) - Date.parse(inUse)) / 86_400_000);
+    if (Number.isNaN(days) || days === 0) return "";
+    return `${days > 0 ? "+" : "−"}${Math.abs(days)} day${Math.abs(days) === 1 ? "" : "s"}`;
+  }
+  return "";
+}

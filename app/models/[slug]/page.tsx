@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CountryLabel } from "@/components/country-label";
 import { getModelBySlug, type SourcedValue } from "@/lib/data/model-detail";
-import { exactFieldValue, FIELD_LABELS, formatFieldValue } from "@/lib/domain/field-display";
+import { compareFieldValues } from "@/lib/domain/disagreements";
+import { exactFieldValue, FIELD_LABELS, formatDifference, formatFieldValue } from "@/lib/domain/field-display";
 import { LICENSE_CATEGORY_LABELS } from "@/lib/domain/licenses";
 import { slugSchema } from "@/lib/schemas/common";
 
@@ -74,7 +75,7 @@ export default async function ModelPage({ params }: Props) {
           </thead>
           <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
             {model.provenance.map(({ field, inUse, others }) => {
-              const disagreeing = others.filter((o) => JSON.stringify(o.value) !== JSON.stringify(inUse?.value));
+              const disagreeing = others.filter((o) => compareFieldValues(field, inUse?.value, o.value).disagree);
               return (
                 <tr key={field} data-field={field}>
                   <th scope="row" className="px-3 py-2 text-left font-medium">{FIELD_LABELS[field]}</th>
@@ -95,12 +96,13 @@ export default async function ModelPage({ params }: Props) {
                   <td className="px-3 py-2">{inUse ? <SourceLink source={inUse} /> : <span className="text-xs text-zinc-600 dark:text-zinc-400">not stated</span>}</td>
                   <td className="px-3 py-2 text-xs">
                     {disagreeing.length === 0 ? (
-                      others.length ? <span className="text-zinc-600 dark:text-zinc-400">agree</span> : null
+                      others.length ? <span className="text-zinc-600 dark:text-zinc-400">{others.length} other source{others.length > 1 ? "s" : ""} agree{others.length > 1 ? "" : "s"}</span> : null
                     ) : (
                       <ul>
                         {disagreeing.map((o) => (
                           <li key={o.kind}>
-                            <span aria-label="disagrees" title="A lower-precedence source disagrees">≠</span> {formatFieldValue(field, o.value)} <SourceLink source={o} />
+                            <span aria-label="disagrees" title="A lower-precedence source disagrees">≠</span> {formatFieldValue(field, o.value)}{" "}
+                            <span className="text-zinc-600 dark:text-zinc-400">{formatDifference(field, inUse?.value, o.value)}</span> <SourceLink source={o} />
                           </li>
                         ))}
                       </ul>

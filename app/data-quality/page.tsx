@@ -1,0 +1,143 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { findDisagreements, type SourceValue } from "@/lib/data/disagreements";
+import { PARAM_TOLERANCE } from "@/lib/domain/disagreements";
+import { exactFieldValue, FIELD_LABELS, formatDifference, formatFieldValue } from "@/lib/domain/field-display";
+import { MODEL_FIELDS, type ModelField } from "@/lib/domain/model-fields";
+import { SOURCE_KINDS, SOURCE_LABELS } from "@/lib/domain/sources";
+import { DATA_QUALITY_PAGE_SIZE, dataQualityHref, parseDataQualityParams, type DataQualityParams } from "@/lib/schemas/data-quality";
+
+export const metadata: Metadata = { title: "Data quality" };
+// Rendered per request from the database, never at build time.
+export const dynamic = "force-dynamic";
+
+function FilterLinks<T extends string>({ label, items, current, href }: { label: string; items: { value: T | null; text: string }[]; current: T | undefined; href: (v: T | null) => string }) {
+  return (
+    <nav aria-label={label} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm">
+      <span className="font-medium">{label}:</span>
+      {items.map((item) => {
+        const active = (item.value ?? undefined) === current;
+        return (
+          <Link
+            key={item.value ?? "all"}
+            href={href(item.value)}
+            aria-current={active ? "page" : undefined}
+            className={active ? "rounded bg-zinc-900 px-1.5 py-0.5 font-medium text-white dark:bg-zinc-100 dark:text-zinc-900" : "text-blue-700 underline dark:text-blue-400"}
+          >
+            {item.text}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}
+
+function Value({ field, v }: { field: ModelField; v: SourceValue }) {
+  return (
+    <>
+      <span className="tabular font-medium" title={exactFieldValue(v.value)}>
+        {formatFieldValue(field, v.value)}
+      </span>{" "}
+      <a href={v.url} rel="noopener noreferrer" className="text-zinc-600 underline decoration-dotted dark:text-zinc-400" title={`Retrieved ${v.retrievedAt.slice(0, 10)}`}>
+        {SOURCE_LABELS[v.source]}
+      </a>
+    </>
+  );
+}
+
+export default async function DataQualityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params: DataQualityParams = parseDataQualityParams(await searchParams);
+  // One query for the source filter; the field filter and its counts are taken from it.
+  const bySource = await findDisagreements({ source: params.source });
+  const counts = new Map<ModelField, number>();
+  for (const d of bySource) counts.set(d.field, (counts.get(d.field) ?? 0) + 1);
+  const rows = params.field ? bySource.filter((d) => d.field === params.field) : bySource;
+  const pages = Math.max(1, Math.ceil(rows.length / DATA_QUALITY_PAGE_SIZE));
+  const page = Math.min(params.page, pages);
+  const shown = rows.slice((page - 1) * DATA_QUALITY_PAGE_SIZE, page * DATA_QUALITY_PAGE_SIZE);
+
+  return (
+    <>
+      <h1 className="text-2xl font-semibold tracking-tight">Where sources disagree</h1>
+      <div className="mt-2 max-w-3xl space-y-2 text-sm text-zinc-700 dark:text-zinc-300">
+        <p>
+          Every source&apos;s value of every field is kept. The value in use comes from the highest-ranked source that has one: an accepted correction,
+          then the curated dataset, then per field Hugging Face (config.json for expert counts and positions) or Epoch AI (the developer&apos;s stated
+          parameter count and context). Below, each value in use next to another source that says otherwise, largest difference first.
+        </p>
+        <p>
+          Parameter counts within {PARAM_TOLERANCE * 100}% of each other are not listed (rounding, not disagreement); a source that does not state a
+          value never disagrees. Hugging Face totals are safetensors sums, which count every dtype and packed formats. Secondary sources: Epoch AI,
+          &apos;Data on AI Models&apos;, epoch.ai/data/ai-models (CC BY 4.0); the Hugging Face Hub.
+        </p>
+      </div>
+
+      <div className="mt-4 space-y-2">
+        <FilterLinks
+          label="Field"
+          current={params.field}
+          href={(field) => dataQualityHref(params, { field })}
+          items={[
+            { value: null, text: `All (${bySource.length})` },
+            ...MODEL_FIELDS.filter((f) => counts.has(f) || f === params.field).map((f) => ({ value: f, text: `${FIELD_LABELS[f]} (${counts.get(f) ?? 0})` })),
+          ]}
+        />
+        <FilterLinks
+          label="Source"
+          current={params.source}
+          href={(source) => dataQualityHref(params, { source })}
+          items={[{ value: null, text: "All" }, ...SOURCE_KINDS.map((s) => ({ value: s, text: SOURCE_LABELS[s] }))]}
+        />
+      </div>
+
+      {rows.length === 0 ? (
+        <p className="mt-6 rounded border border-zinc-200 p-4 dark:border-zinc-800">
+          No disagreements{params.field || params.source ? " for this filter" : ""}. Sources are compared once an ingester has run:{" "}
+          <code>npm run ingest -- hf</code> and <code>npm run ingest -- epoch data/sources/epoch/notable_ai_models_2026-02.csv</code>.
+        </p>
+      ) : (
+        <>
+          <p className="mt-4 text-sm text-zinc-600 dark:text-zinc-400">
+            {rows.length} disagreement{rows.length === 1 ? "" : "s"}
+            {pages > 1 ? `, page ${page} of ${pages}` : ""}.
+          </p>
+          <div className="mt-2 overflow-x-auto rounded border border-zinc-200 dark:border-zinc-800">
+            <table className="min-w-full text-sm">
+              <caption className="sr-only">Values in use and the other sources that disagree with them, largest difference first</caption>
+              <thead className="sticky top-0 bg-zinc-50 text-left dark:bg-zinc-900">
+                <tr>
+                  <th scope="col" className="px-3 py-2 font-medium">Model</th>
+                  <th scope="col" className="px-3 py-2 font-medium">Field</th>
+                  <th scope="col" className="px-3 py-2 font-medium">In use</th>
+                  <th scope="col" className="px-3 py-2 font-medium">Other source says</th>
+                  <th scope="col" aria-sort="descending" className="px-3 py-2 text-right font-medium">Difference</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
+                {shown.map((d) => (
+                  <tr key={`${d.model.slug}-${d.field}-${d.other.source}`} className="hover:bg-zinc-50 dark:hover:bg-zinc-900">
+                    <th scope="row" className="px-3 py-2 text-left font-medium">
+                      <Link href={`/models/${d.model.slug}`} className="underline decoration-zinc-400 hover:decoration-current">
+                        {d.model.name}
+                      </Link>
+                    </th>
+                    <td className="px-3 py-2">{FIELD_LABELS[d.field]}</td>
+                    <td className="px-3 py-2"><Value field={d.field} v={d.inUse} /></td>
+                    <td className="px-3 py-2"><Value field={d.field} v={d.other} /></td>
+                    <td className="tabular px-3 py-2 text-right">{formatDifference(d.field, d.inUse.value, d.other.value) || "differs"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {pages > 1 && (
+            <nav aria-label="Pages" className="mt-3 flex gap-4 text-sm">
+              {page > 1 && <Link href={dataQualityHref(params, { page: page - 1 })} className="text-blue-700 underline dark:text-blue-400">Previous</Link>}
+              {page < pages && <Link href={dataQualityHref(params, { page: page + 1 })} className="text-blue-700 underline dark:text-blue-400">Next</Link>}
+            </nav>
+          )}
+        </>
+      )}
+    </>
+  );
+}

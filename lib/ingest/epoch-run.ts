@@ -1,0 +1,242 @@
+import { readFile } from "node:fs/promises";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { loadIngestLookup, referenceValue, type IngestLookup, type MatchableModel } from "@/lib/data/ingest-lookup";
+import { closeInterruptedRuns, finishIngestRun, startIngestRun } from "@/lib/data/ingest-runs";
+import type { FieldInputs } from "@/lib/data/write-path";
+import type { ModelField } from "@/lib/domain/model-fields";
+import { todayUtc } from "@/lib/domain/model-rules";
+import { slugSchema } from "@/lib/schemas/common";
+import { EPOCH_URL, epochScope, modalitiesFromDomain, parseEpochCsv, type EpochRecord } from "./epoch";
+import { matchEpochRecord } from "./epoch-match";
+import { OrganizationMatcher } from "./epoch-orgs";
+import { slugFromName, variantFromName } from "./naming";
+import { countsOf, emptyReport, runMessage, type IngestReport } from "./report";
+import { checkActiveAgainstTotal, checkIngestedValue } from "./sanity";
+import { writeSourceValues, type SourceWriteHooks } from "./source-write";
+
+/**
+ * The Epoch AI ingester (issue 7): rows of Epoch's CSV in our scope -> matched to our models (by Hugging
+ * Face repo id, then by normalized name and organization) -> values of source kind "epoch" through the
+ * write path. Unmatched rows are candidates, created only with --create. docs/decisions/005-ingesters.md.
+ */
+export interface EpochRunOptions {
+  file: string;
+  create?: boolean;
+  dryRun?: boolean;
+  today?: string;
+  onProgress?: (done: number, total: number) => void;
+  hooks?: SourceWriteHooks;
+}
+
+/** Epoch's values for a matched model, after sanity checks against the other sources' values. */
+export function epochFieldInputs(
+  r: EpochRecord,
+  model: MatchableModel | null,
+  licenses: ReadonlyMap<string, string>,
+  today: string,
+): { inputs: FieldInputs; refused: { field: ModelField; value: unknown; reason: string }[] } {
+  const refused: { field: ModelField; value: unknown; reason: string }[] = [];
+  const url = EPOCH_URL;
+  const ref = (field: ModelField) => (model ? referenceValue(model, field, "epoch") : null);
+  const accept = (field: ModelField, value: unknown): unknown => {
+    const reason = checkIngestedValue(field, value, ref(field), today);
+    if (reason) {
+      refused.push({ field, value, reason });
+      return null;
+    }
+    return value;
+  };
+
+  const total = accept("totalParams", r.totalParams) as number | null;
+  let active = accept("activeParams", r.activeParams) as number | null;
+  if (active != null) {
+    const against = total ?? (ref("totalParams")?.value as number | undefined) ?? null;
+    const reason = against != null ? checkActiveAgainstTotal(active, against) : null;
+    if (reason) {
+      refused.push({ field: "activeParams", value: active, reason });
+      active = null;
+    }
+  }
+  let licenseId: string | null = null;
+  if (r.licenseId) {
+    const category = licenses.get(r.licenseId);
+    if (category === undefined) {
+      refused.push({ field: "licenseId", value: r.licenseId, reason: "not in the license table" });
+    } else if (r.licenseCategory && category !== r.licenseCategory) {
+      refused.push({ field: "licenseId", value: r.licenseId, reason: `Epoch files the model as ${r.licenseCategory} but its notes name a ${category} license` });
+    } else {
+      licenseId = r.licenseId;
+    }
+  }
+  const inputs: FieldInputs = {
+    totalParams: { value: total, url },
+    activeParams: { value: active, url },
+    announcedDate: { value: accept("announcedDate", r.publicationDate) as string | null, url },
+    openWeights: { value: r.openWeights, url },
+    licenseId: { value: licenseId, url },
+    contextWindow: { value: accept("contextWindow", r.contextWindow) as number | null, url },
+  };
+  return { inputs, refused };
+}
+
+/** A new model from a row (with --create): only when every required value is known. */
+export function epochCreateInputs(r: EpochRecord, orgSlugs: string[], lookup: IngestLookup, base: FieldInputs): { slug: string; inputs: FieldInputs } | { reason: string } {
+  const slug = slugFromName(r.name);
+  if (!slugSchema.safeParse(slug).success) return { reason: `"${slug}" cannot be a slug: not created` };
+  if (lookup.models.some((m) => m.slug === slug)) return { reason: `the slug ${slug} is taken by another model: not created` };
+  if (!orgSlugs.length) return { reason: `none of its organizations (${r.organizations.join(", ") || "none"}) is one of ours: not created` };
+  if (!r.publicationDate) return { reason: "no publication date: not created" };
+  if (base.licenseId?.value == null) return { reason: "the license is unknown (Epoch's notes name none we can use): not created" };
+  if (r.architecture === "moe") {
+    return { reason: "a mixture of experts (Epoch has no expert counts): not created; create it from Hugging Face (hf --repo ... --create), or curate it" };
+  }
+  if (r.architecture !== "dense") {
+    return { reason: "Epoch does not say whether it is dense or a mixture of experts: not created; create it from Hugging Face (hf --repo ... --create), or curate it" };
+  }
+  const url = EPOCH_URL;
+  const repo = r.hfRepoIds.length === 1 && !lookup.models.some((m) => m.hfRepoId?.toLowerCase() === r.hfRepoIds[0]!.toLowerCase()) ? r.hfRepoIds[0]! : null;
+  return {
+    slug,
+    inputs: {
+      ...base,
+      name: { value: r.name, url },
+      family: { value: r.name, url },
+      variant: { value: variantFromName(r.name), url },
+      developers: { value: orgSlugs, url },
+      releaseDate: { value: r.publicationDate, url },
+      architecture: { value: "dense", url },
+      modalities: { value: modalitiesFromDomain(r.domains), url },
+      hfRepoId: { value: repo, url },
+    },
+  };
+}
+
+export async function ingestEpoch(db: PrismaClient, options: EpochRunOptions): Promise<IngestReport> {
+  const today = options.today ?? todayUtc();
+  const dryRun = options.dryRun ?? false;
+  const report = emptyReport("epoch", dryRun);
+  const text = await readFile(options.file, "utf8").catch((e: NodeJS.ErrnoException) => {
+    throw new Error(`cannot read ${options.file} (${e.code ?? e.message})`);
+  });
+  if (!dryRun) {
+    const closed = await closeInterruptedRuns(db, "epoch");
+    if (closed) report.notes.push(`${closed} earlier run(s) had been interrupted and are now marked failed`);
+    report.runId = await startIngestRun(db, "epoch");
+  }
+  try {
+    const file = parseEpochCsv(text);
+    for (const e of file.errors) {
+      report.failed++;
+      report.failures.push({ item: `line ${e.line}`, message: e.message });
+    }
+    const skipped = new Map<string, number>();
+    const kept: EpochRecord[] = [];
+    for (const r of file.records) {
+      const scope = epochScope(r);
+      if (scope === "kept") kept.push(r);
+      else skipped.set(scope, (skipped.get(scope) ?? 0) + 1);
+    }
+    report.notes.push(
+      `${file.records.length + file.errors.length} rows: ${kept.length} in scope (language, open weights, 2023 on)` +
+        [...skipped.entries()].map(([why, n]) => `, ${n} ${why}`).join(""),
+    );
+    report.total = kept.length;
+
+    let lookup = await loadIngestLookup(db);
+    const orgs = new OrganizationMatcher(lookup.organizations);
+    const orgCountry = new Map(lookup.organizations.map((o) => [o.slug, o.country]));
+    const licenses = new Map(lookup.licenses.map((l) => [l.id, l.category]));
+    const item = (r: EpochRecord) => `${r.name} (line ${r.line})`;
+
+    // Match first, so that two rows claiming one model are both held back (writing both would flip-flop).
+    const matched = kept.map((r) => {
+      const orgSlugs = [...new Set(r.organizations.map((o) => orgs.match(o)).filter((s): s is string => s !== null))];
+      return { r, orgSlugs, match: matchEpochRecord(r, lookup.models, orgSlugs) };
+    });
+    const claims = new Map<string, EpochRecord[]>();
+    for (const m of matched) if (m.match.kind === "matched") claims.set(m.match.slug, [...(claims.get(m.match.slug) ?? []), m.r]);
+
+    const retrievedAt = new Date();
+    const batch = { kind: "epoch" as const, retrievedAt, reason: "Epoch AI ingest", ...(report.runId ? { ingestRunId: report.runId } : {}) };
+    let done = 0;
+    for (const { r, orgSlugs, match } of matched) {
+      try {
+        for (const p of r.problems) report.notes.push(`${item(r)}: ${p}`);
+        let slug: string;
+        let model: MatchableModel | null = null;
+        if (match.kind === "matched" && claims.get(match.slug)!.length > 1) {
+          const others = claims.get(match.slug)!.filter((x) => x !== r).map(item);
+          report.candidates.push({ item: item(r), reason: `matches ${match.slug}, as do ${others.join(", ")}: none of them written`, similar: [match.slug] });
+          continue;
+        }
+        if (match.kind === "ambiguous") {
+          report.candidates.push({ item: item(r), reason: `matches several models by ${match.by === "hf-id" ? "repo id" : "name"}: not written`, similar: match.slugs });
+          continue;
+        }
+        if (match.kind === "matched") {
+          slug = match.slug;
+          model = lookup.models.find((m) => m.slug === slug)!;
+          // Country: an organization-level fact; a difference is reported, not stored on the model.
+          const primary = model.developers[0]!;
+          const at = r.organizations.findIndex((o) => orgs.match(o) === primary);
+          const theirs = at >= 0 ? r.countries.perOrganization?.[at] : null;
+          if (theirs && orgCountry.get(primary) && theirs !== orgCountry.get(primary)) {
+            report.notes.push(`${item(r)}: Epoch places ${primary} in ${theirs}, we in ${orgCountry.get(primary)}`);
+          }
+        }
+        const { inputs, refused } = epochFieldInputs(r, model, licenses, today);
+        report.refused.push(...refused.map((x) => ({ item: item(r), ...x })));
+        if (match.kind === "unmatched") {
+          if (!options.create) {
+            report.candidates.push({ item: item(r), reason: match.reason, similar: match.similar });
+            continue;
+          }
+          if (match.similar.length) {
+            report.candidates.push({ item: item(r), reason: `${match.reason}; not created, it may be one of the similar models`, similar: match.similar });
+            continue;
+          }
+          const created = epochCreateInputs(r, orgSlugs, lookup, inputs);
+          if ("reason" in created) {
+            report.candidates.push({ item: item(r), reason: created.reason, similar: [] });
+            continue;
+          }
+          slug = created.slug;
+          Object.assign(inputs, created.inputs);
+        } else {
+          slug = match.slug;
+        }
+
+        const out = await writeSourceValues(db, { slug, inputs, batch, today, dryRun }, options.hooks);
+        report.refused.push(...out.refused.map((x) => ({ item: item(r), ...x })));
+        if (out.outcome === "failed") {
+          report.failed++;
+          report.failures.push({ item: item(r), message: out.error ?? "write failed" });
+          continue;
+        }
+        report[out.outcome]++;
+        if (out.outcome !== "unchanged") report.changedSlugs.push(slug);
+        if (out.outcome === "created") report.createdList.push(`${slug} (from ${item(r)})`);
+        report.disagreements += out.disagreements.length;
+        report.disagreementList.push(...out.disagreements);
+        if (out.outcome === "created" && !dryRun) lookup = await loadIngestLookup(db);
+      } finally {
+        options.onProgress?.(++done, matched.length);
+      }
+    }
+  } catch (e) {
+    if (report.runId) await finishIngestRun(db, report.runId, "failed", countsOf(report), `${(e as Error).message}\n${runMessage(report) ?? ""}`.trim());
+    throw e;
+  }
+  report.disagreementList.sort((a, b) => b.magnitude - a.magnitude);
+  if (report.runId) {
+    const status = report.total > 0 && report.failed >= report.total ? "failed" : "succeeded";
+    await finishIngestRun(db, report.runId, status, countsOf(report), runMessage(report));
+  }
+  return report;
+}
+
+/** For --json: the parsed records of the file, without a database. */
+export async function readEpochRecords(file: string): Promise<{ records: (EpochRecord & { scope: ReturnType<typeof epochScope> })[]; errors: { line: number; message: string }[] }> {
+  const parsed = parseEpochCsv(await readFile(file, "utf8"));
+  return { records: parsed.records.map((r) => ({ ...r, scope: epochScope(r) })), errors: parsed.errors };
+}

@@ -1,0 +1,140 @@
+import { z } from "zod";
+import { hfRepoIdSchema } from "./common";
+
+/** Arguments of `npm run ingest -- <source> ...`, parsed with zod so that a typo is an error that says what to do. */
+export const INGEST_USAGE = `Usage:
+  npm run ingest -- curated [DIR]
+  npm run ingest -- hf [--repo ORG/NAME ...] [--org ORG ...] [--all] [--from-dir DIR] [--min-params 1B]
+                       [--concurrency 4] [--create] [--dry-run] [--json] [--verbose] [--taken-at DATE]
+  npm run ingest -- epoch FILE.csv [--create] [--dry-run] [--json] [--verbose]
+
+  hf      Hugging Face Hub: --repo ids, --org organizations (their text-generation models of at least
+          --min-params, default 1B), or (default) every model of the database that has a repo id.
+          --from-dir reads recorded answers (ORG--NAME.config.json, ORG--NAME.api.json) instead of the network.
+  epoch   Epoch AI's "Data on AI Models" CSV: language models with open weights, matched to our models.
+  --create   add unmatched records as new models (otherwise they are reported as candidates)
+  --dry-run  show what would change; write nothing
+  --json     only parse and print the derived records as JSON; no database
+  --verbose  list every disagreement, refusal and candidate (default: the first 25 of each)`;
+
+/** "1B", "500M", "1.5e9", "7000000000" -> a count. */
+const countSchema = z
+  .string()
+  .transform((s, ctx) => {
+    const m = /^(\d+(?:\.\d+)?(?:e\d+)?)\s*([kmbt])?$/i.exec(s.trim());
+    const unit = { k: 1e3, m: 1e6, b: 1e9, t: 1e12 }[(m?.[2] ?? "").toLowerCase() as "k"] ?? 1;
+    const n = m ? Math.round(Number(m[1]) * unit) : NaN;
+    if (!Number.isFinite(n) || n < 0) {
+      ctx.addIssue({ code: "custom", message: `"${s}" is not a count (e.g. 1B, 500M, 7000000000)` });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+const flag = z.array(z.string()).max(0, "takes no value").optional().transform((v) => v !== undefined);
+const one = <T>(schema: z.ZodType<T, string>, name: string) =>
+  z
+    .array(z.string())
+    .length(1, `--${name} takes exactly one value`)
+    .optional()
+    .transform((v) => v?.[0])
+    .pipe(schema.optional());
+
+const orgSchema = z.string().regex(/^[A-Za-z0-9][\w.-]*$/, "must be a Hugging Face organization like deepseek-ai");
+
+export const hfArgsSchema = z
+  .strictObject({
+    repo: z.array(hfRepoIdSchema).min(1, "--repo needs at least one ORG/NAME").optional(),
+    org: z.array(orgSchema).min(1, "--org needs at least one organization").optional(),
+    all: flag,
+    "from-dir": one(z.string().min(1), "from-dir"),
+    "min-params": one(countSchema, "min-params"),
+    concurrency: one(z.string().regex(/^\d+$/, "must be a whole number").transform(Number).pipe(z.int().min(1).max(32)), "concurrency"),
+    create: flag,
+    "dry-run": flag,
+    json: flag,
+    verbose: flag,
+    "taken-at": one(z.iso.datetime({ offset: true }).or(z.iso.date()), "taken-at"),
+  })
+  .transform((a) => ({
+    repos: a.repo ?? [],
+    orgs: a.org ?? [],
+    all: a.all || (!a.repo && !a.org && !a["from-dir"]),
+    fromDir: a["from-dir"],
+    minParams: a["min-params"] ?? 1_000_000_000,
+    concurrency: a.concurrency ?? 4,
+    create: a.create,
+    dryRun: a["dry-run"],
+    json: a.json,
+    verbose: a.verbose,
+    takenAt: a["taken-at"],
+  }))
+  .superRefine((a, ctx) => {
+    if (a.json && a.all) ctx.addIssue({ code: "custom", message: "--json works without the database: name --repo, --org or --from-dir" });
+    if (a.json && (a.dryRun || a.create)) ctx.addIssue({ code: "custom", message: "--json only prints; it cannot be combined with --dry-run or --create" });
+    if (a.takenAt && !a.fromDir) ctx.addIssue({ code: "custom", message: "--taken-at dates recorded answers: use it with --from-dir" });
+  });
+export type HfArgs = z.infer<typeof hfArgsSchema>;
+
+export const epochArgsSchema = z
+  .strictObject({
+    _: z.array(z.string()).length(1, "name one Epoch CSV file"),
+    create: flag,
+    "dry-run": flag,
+    json: flag,
+    verbose: flag,
+  })
+  .transform((a) => ({ file: a._[0]!, create: a.create, dryRun: a["dry-run"], json: a.json, verbose: a.verbose }))
+  .superRefine((a, ctx) => {
+    if (a.json && (a.dryRun || a.create)) ctx.addIssue({ code: "custom", message: "--json only prints; it cannot be combined with --dry-run or --create" });
+  });
+export type EpochArgs = z.infer<typeof epochArgsSchema>;
+
+export type IngestCommand =
+  | { source: "curated"; dir: string | undefined }
+  | ({ source: "hf" } & HfArgs)
+  | ({ source: "epoch" } & EpochArgs);
+
+/** `--a x y --b --c=z pos` -> { a: [x, y], b: [], c: [z], _: [pos] }. Values follow their flag until the next flag. */
+export function tokenizeArgs(argv: string[]): Record<string, string[]> {
+  const out: Record<string, string[]> = { _: [] };
+  let current = "_";
+  for (const arg of argv) {
+    if (arg.startsWith("--") && arg.length > 2) {
+      const [name, value] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+      current = name;
+      out[name] ??= [];
+      if (value !== undefined) {
+        out[name].push(value);
+        current = "_";
+      }
+    } else {
+      (out[current] ??= []).push(arg);
+    }
+  }
+  return out;
+}
+
+export class UsageError extends Error {}
+
+export function parseIngestArgs(argv: string[]): IngestCommand {
+  const [source, ...rest] = argv;
+  const fail = (msg: string): never => {
+    throw new UsageError(`${msg}\n\n${INGEST_USAGE}`);
+  };
+  const check = <T>(r: { success: true; data: T } | { success: false; error: z.ZodError }): T => {
+    if (r.success) return r.data;
+    return fail(r.error.issues.map((i) => (i.code === "unrecognized_keys" ? `unknown option ${i.keys.map((k) => `--${k}`).join(", ")}` : `${i.path.length ? `--${i.path.join(".")}: ` : ""}${i.message}`)).join("\n"));
+  };
+  if (source === "curated") {
+    if (rest.length > 1 || rest.some((a) => a.startsWith("--"))) fail("curated takes one optional folder");
+    return { source, dir: rest[0] };
+  }
+  if (source === "hf") {
+    const { _: positional, ...named } = tokenizeArgs(rest);
+    if (positional!.length) fail(`unexpected ${positional!.join(" ")} (repo ids go after --repo)`);
+    return { source, ...check(hfArgsSchema.safeParse(named)) };
+  }
+  if (source === "epoch") return { source, ...check(epochArgsSchema.safeParse(tokenizeArgs(rest))) };
+  return fail(`unknown source ${source ?? "(none)"}`);
+}

@@ -1,6 +1,7 @@
 // npm start [-- --dev] - the app on http://localhost:$PORT (3000): checks the port, opens the database
 // (DATABASE_URL, or the embedded one under ATLAS_DATA_DIR), applies migrations, loads the curated dataset
-// on first start, then runs `next start` (or `next dev`) with DATABASE_URL pointing at it.
+// on first start, then runs scripts/server.ts (Next behind the response cache; `next dev` with --dev) with
+// DATABASE_URL pointing at it.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import net from "node:net";
@@ -44,10 +45,13 @@ await runMain(async () => {
     await db.$disconnect();
   }
 
-  const nextBin = path.resolve("node_modules/.bin/next");
-  const child = spawn(nextBin, [dev ? "dev" : "start", "-p", String(env.PORT)], {
+  // Production: our server (Next behind the response cache); development: `next dev` as is.
+  const [command, args] = dev
+    ? [path.resolve("node_modules/.bin/next"), ["dev", "-p", String(env.PORT)]]
+    : [process.execPath, ["--import", "tsx", path.resolve("scripts/server.ts")]];
+  const child = spawn(command, args, {
     stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: database.url },
+    env: { ...process.env, DATABASE_URL: database.url, ...(dev ? {} : { NODE_ENV: "production" }) },
   });
   console.log(`[atlas] ${database.mode} database; serving on http://localhost:${env.PORT}`);
 

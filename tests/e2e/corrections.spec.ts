@@ -19,7 +19,7 @@ async function signIn(page: Page) {
   await expect(page.getByRole("heading", { level: 1, name: "Moderation" })).toBeVisible();
 }
 
-test("a visitor's correction is refused with clear errors, then sent, accepted by a moderator and made public", async ({ page, context }) => {
+test("a visitor's correction is refused with clear errors, then sent, accepted by a moderator and made public", async ({ page, context, browser }) => {
   // Nothing typed into the form may ever run as script.
   page.on("dialog", (d) => {
     throw new Error(`a dialog opened: ${d.message()}`);
@@ -140,6 +140,12 @@ test("a visitor's correction is refused with clear errors, then sent, accepted b
   await expect(revision).toContainText("128K tokens");
   await expect(revision).toContainText("160K tokens");
   await expect(revision).toContainText("accepted correction");
+
+  // A visitor without the moderator's cookie (served through the response cache) sees it too.
+  const visitor = await browser.newPage();
+  await visitor.goto("/models/deepseek-v3");
+  await expect(visitor.locator('[data-field="contextWindow"]')).toContainText("160K tokens");
+  await visitor.close();
   const feed = await page.request.get("/changes.atom");
   expect(feed.headers()["content-type"]).toBe("application/atom+xml; charset=utf-8");
   const xml = await feed.text();

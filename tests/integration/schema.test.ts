@@ -86,3 +86,16 @@ describe("constraints make bad rows impossible", () => {
     ).rejects.toThrow(/Correction_evidenceUrl_check/);
   });
 });
+
+describe("the data version", () => {
+  it("moves on every write to the published tables, and only then", async () => {
+    const read = async () => (await db.dataVersion.findUniqueOrThrow({ where: { id: 1 } })).version;
+    const before = await read();
+    await db.model.count();
+    expect(await read()).toBe(before);
+    await db.$executeRawUnsafe(`UPDATE "License" SET "name" = "name"`);
+    expect(await read()).toBe(before + 1n);
+    await db.ingestRun.create({ data: { source: "curated" } });
+    expect(await read()).toBe(before + 1n); // run bookkeeping is not published data
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { cacheKey, isCacheableRequest, ResponseCache } from "./response-cache";
+
+const req = (url: string, headers: Record<string, string> = {}, method = "GET") => ({ url, headers, method });
+
+describe("isCacheableRequest", () => {
+  it.each(["/", "/models", "/models?country=CN", "/models/deepseek-v3", "/compare?models=a,b", "/orgs/meta", "/countries/CN", "/about", "/changes", "/changes.atom", "/data-quality", "/api/v1/models", "/api/v1/stats?asOf=2025-01-01"])(
+    "caches GET %s", (url) => expect(isCacheableRequest(req(url))).toBe(true),
+  );
+  it.each(["/admin", "/admin/login", "/models/deepseek-v3/correct", "/corrections/123", "/_next/static/x.js"])("does not cache %s", (url) =>
+    expect(isCacheableRequest(req(url))).toBe(false),
+  );
+  it("leaves POSTs, RSC navigations and moderators to Next", () => {
+    expect(isCacheableRequest(req("/models", {}, "POST"))).toBe(false);
+    expect(isCacheableRequest(req("/models", { rsc: "1" }))).toBe(false);
+    expect(isCacheableRequest(req("/models?_rsc=abc"))).toBe(false);
+    expect(isCacheableRequest(req("/models", { cookie: "a=1; atlas_admin=xyz" }))).toBe(false);
+  });
+});
+
+describe("cacheKey", () => {
+  it("changes with the data version, the URL and gzip", () => {
+    const a = cacheKey("7", req("/models?country=CN", { "accept-encoding": "gzip, br" }));
+    expect(a).toBe("7|GET|gz|/models?country=CN");
+    expect(cacheKey("8", req("/models?country=CN", { "accept-encoding": "gzip" }))).not.toBe(a);
+    expect(cacheKey("7", req("/models?country=CN"))).toBe("7|GET|id|/models?country=CN");
+    expect(cacheKey("7", req("/models?country=CN", {}, "HEAD"))).toBe("7|GET|id|/models?country=CN");
+  });
+});
+
+describe("ResponseCache", () => {
+  const entry = (n: number) => ({ status: 200, headers: {}, body: Buffer.alloc(n) });
+  it("evicts the least recently used past its bounds", () => {
+    const c = new ResponseCache(2, 1000);
+    c.set("1|a", entry(10));
+    c.set("1|b", entry(10));
+    c.get("1|a");
+    c.set("1|c", entry(10));
+    expect(c.get("1|b")).toBeUndefined();
+    expect(c.get("1|a")).toBeDefined();
+    c.set("1|d", entry(995));
+    expect(c.size).toBe(1);
+  });
+  it("drops entries of other data versions", () => {
+    const c = new ResponseCache();
+    c.set("1|a", entry(1));
+    c.set("2|a", entry(1));
+    c.dropOtherVersions("2");
+    expect(c.get("1|a")).toBeUndefined();
+    expect(c.get("2|a")).toBeDefined();
+  });
+});

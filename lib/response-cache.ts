@@ -1,0 +1,125 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+/**
+ * The response cache in front of Next (docs/decisions/009-response-cache.md): whole GET responses of the
+ * public pages and API, keyed by the data version, the URL and whether the client takes gzip. A data
+ * change (any write to the published tables, by any process) moves the version, so every key changes at
+ * once: nothing is served stale for longer than the version poll interval.
+ */
+export interface CachedResponse {
+  status: number;
+  headers: Record<string, string | string[]>;
+  body: Buffer;
+}
+
+/** Paths whose GET responses are the same for every visitor. Admin, correction forms and status pages are not. */
+const CACHEABLE = [/^\/$/, /^\/models(\/[^/]+)?$/, /^\/compare$/, /^\/orgs\/[^/]+$/, /^\/countries\/[^/]+$/, /^\/about$/, /^\/changes$/, /^\/changes\.atom$/, /^\/data-quality$/, /^\/api\/v1\//];
+
+const MAX_BODY = 4 * 1024 * 1024;
+
+export function isCacheableRequest(req: Pick<IncomingMessage, "method" | "url" | "headers">): boolean {
+  if (req.method !== "GET" && req.method !== "HEAD") return false;
+  const url = req.url ?? "";
+  const path = url.split("?")[0] ?? "";
+  if (!CACHEABLE.some((re) => re.test(path))) return false;
+  // Client-side navigations (React Server Component payloads) vary by router state: leave them to Next.
+  if (req.headers["rsc"] || req.headers["next-router-state-tree"] || req.headers["next-action"] || url.includes("_rsc=")) return false;
+  // A signed-in moderator may see more than the public.
+  if ((req.headers.cookie ?? "").includes("atlas_admin=")) return false;
+  return true;
+}
+
+export function cacheKey(version: string, req: Pick<IncomingMessage, "url" | "headers" | "method">): string {
+  const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+  return `${version}|${req.method === "HEAD" ? "GET" : req.method}|${gzip ? "gz" : "id"}|${req.url}`;
+}
+
+/** Least-recently-used, bounded by entries and bytes. */
+export class ResponseCache {
+  private entries = new Map<string, CachedResponse>();
+  private bytes = 0;
+
+  constructor(private readonly maxEntries = 2000, private readonly maxBytes = 128 * 1024 * 1024) {}
+
+  get(key: string): CachedResponse | undefined {
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+    }
+    return hit;
+  }
+
+  set(key: string, value: CachedResponse): void {
+    if (value.body.length > MAX_BODY) return;
+    const old = this.entries.get(key);
+    if (old) {
+      this.bytes -= old.body.length;
+      this.entries.delete(key);
+    }
+    this.entries.set(key, value);
+    this.bytes += value.body.length;
+    while (this.entries.size > this.maxEntries || this.bytes > this.maxBytes) {
+      const oldest = this.entries.keys().next().value as string;
+      this.bytes -= this.entries.get(oldest)!.body.length;
+      this.entries.delete(oldest);
+    }
+  }
+
+  /** Entries of older data versions are never read again: drop them. */
+  dropOtherVersions(version: string): void {
+    for (const key of this.entries.keys()) {
+      if (!key.startsWith(`${version}|`)) {
+        this.bytes -= this.entries.get(key)!.body.length;
+        this.entries.delete(key);
+      }
+    }
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+/** Sends a cached response. */
+export function sendCached(res: ServerResponse, cached: CachedResponse, head: boolean): void {
+  res.writeHead(cached.status, { ...cached.headers, "x-atlas-cache": "hit" });
+  res.end(head ? undefined : cached.body);
+}
+
+/**
+ * Lets Next write the response as usual and keeps a copy: only a complete 200 that sets no cookie is
+ * stored. (Next marks dynamic pages `no-store` for browsers and proxies; that is about HTTP caches
+ * downstream, and stays on the cached copy.)
+ */
+export function captureResponse(res: ServerResponse, store: (r: CachedResponse) => void): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+  const keep = (chunk: unknown, encoding?: unknown) => {
+    if (chunk == null || typeof chunk === "function" || size > MAX_BODY) return;
+    const buf = Buffer.isBuffer(chunk) ? chunk : typeof chunk === "string" ? Buffer.from(chunk, (typeof encoding === "string" ? encoding : "utf8") as BufferEncoding) : Buffer.from(chunk as Uint8Array);
+    chunks.push(buf);
+    size += buf.length;
+  };
+  res.setHeader("x-atlas-cache", "miss");
+  res.write = ((chunk: unknown, encoding?: unknown, cb?: unknown) => {
+    keep(chunk, encoding);
+    return write(chunk, encoding, cb);
+  }) as typeof res.write;
+  res.end = ((chunk?: unknown, encoding?: unknown, cb?: unknown) => {
+    keep(chunk, encoding);
+    const result = end(chunk, encoding, cb);
+    const headers = res.getHeaders();
+    if (res.statusCode === 200 && size <= MAX_BODY && !headers["set-cookie"]) {
+      const plain: Record<string, string | string[]> = {};
+      for (const [k, v] of Object.entries(headers)) {
+        if (v !== undefined && k !== "x-atlas-cache" && k !== "date" && k !== "connection" && k !== "transfer-encoding") plain[k] = Array.isArray(v) ? v : String(v);
+      }
+      plain["content-length"] = String(size);
+      store({ status: 200, headers: plain, body: Buffer.concat(chunks) });
+    }
+    return result;
+  }) as typeof res.end;
+}

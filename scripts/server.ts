@@ -1,0 +1,59 @@
+// The production HTTP server (started by scripts/start.ts): Next's request handler behind the response
+// cache of lib/response-cache.ts. The data version is polled, so a cache hit never waits on the database.
+import http from "node:http";
+import next from "next";
+import pg from "pg";
+import { readEnv } from "@/lib/env";
+import { cacheKey, captureResponse, isCacheableRequest, ResponseCache, sendCached } from "@/lib/response-cache";
+
+const POLL_MS = 500;
+const env = readEnv();
+if (!env.DATABASE_URL) throw new Error("scripts/server.ts needs DATABASE_URL (start the app with `npm start`).");
+
+const app = next({ dev: false, dir: process.cwd(), port: env.PORT });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const cache = new ResponseCache();
+const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 1, connectionTimeoutMillis: 2_000 });
+pool.on("error", () => {}); // a dropped idle connection: the next poll reconnects
+let version: string | null = null;
+
+async function pollVersion(): Promise<void> {
+  try {
+    const { rows } = await pool.query<{ version: string }>(`SELECT "version"::text AS version FROM "DataVersion" WHERE "id" = 1`);
+    const next = rows[0]?.version ?? null;
+    if (next !== version && next !== null) cache.dropOtherVersions(next);
+    version = next;
+  } catch {
+    // The database is unreachable: serve nothing from the cache (pages then say so, the API answers 503).
+    version = null;
+  }
+}
+await pollVersion();
+setInterval(() => void pollVersion(), POLL_MS).unref();
+
+const server = http.createServer((req, res) => {
+  if (version === null || !isCacheableRequest(req)) {
+    void handle(req, res);
+    return;
+  }
+  const key = cacheKey(version, req);
+  const hit = cache.get(key);
+  if (hit) {
+    sendCached(res, hit, req.method === "HEAD");
+    return;
+  }
+  // Only a GET's body is the page; a HEAD is answered by Next and not kept.
+  if (req.method === "GET") captureResponse(res, (r) => cache.set(key, r));
+  void handle(req, res);
+});
+server.keepAliveTimeout = 65_000;
+server.listen(env.PORT, () => console.log(`[atlas] listening on http://localhost:${env.PORT} (response cache on)`));
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    server.close();
+    void pool.end().finally(() => process.exit(0));
+  });
+}

@@ -14,7 +14,7 @@ import {
   type CorrectionFormInput,
 } from "@/lib/schemas/correction";
 import { slugSchema } from "@/lib/schemas/common";
-import { rowToValues, writeModel, WriteRejectedError, type FieldInputs, type FieldValue } from "./write-path";
+import { modelSelect, rowToValues, writeModel, WriteRejectedError, type FieldInputs, type FieldValue } from "./write-path";
 
 /**
  * Corrections: proposals from the public form, the moderators' decisions, and the public history of
@@ -23,15 +23,7 @@ import { rowToValues, writeModel, WriteRejectedError, type FieldInputs, type Fie
  */
 
 // The same shape the write path reads, so its rowToValues applies.
-const currentSelect = {
-  id: true, slug: true, name: true, family: true, variant: true, announcedDate: true, releaseDate: true,
-  totalParams: true, activeParams: true, architecture: true, routedExperts: true, expertsPerToken: true,
-  sharedExperts: true, contextWindow: true, maxPositionEmbeddings: true, licenseId: true, openWeights: true,
-  hfRepoId: true, modalities: true, notes: true,
-  baseModel: { select: { slug: true } },
-  developers: { select: { position: true, organization: { select: { slug: true } } }, orderBy: { position: "asc" } },
-  fieldSources: { select: { id: true, field: true, sourceKind: true, value: true, sourceUrl: true } },
-} satisfies Prisma.ModelSelect;
+const currentSelect = modelSelect;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 /** Modalities are a set; developers keep their order (the first is the primary developer). */

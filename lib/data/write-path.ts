@@ -41,7 +41,8 @@ export class WriteRejectedError extends Error {
 
 const REQUIRED_FIELDS: ModelField[] = ["name", "family", "variant", "developers", "releaseDate", "architecture", "licenseId", "openWeights", "modalities"];
 
-const modelSelect = {
+/** The model's columns, developers and sources as the write path reads them (also used to show a record's current values). */
+export const modelSelect = {
   id: true, slug: true, name: true, family: true, variant: true, announcedDate: true, releaseDate: true,
   totalParams: true, activeParams: true, architecture: true, routedExperts: true, expertsPerToken: true,
   sharedExperts: true, contextWindow: true, maxPositionEmbeddings: true, licenseId: true, openWeights: true,

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { loadIngestLookup, referenceValue, type IngestLookup, type MatchableModel } from "@/lib/data/ingest-lookup";
-import { closeInterruptedRuns, finishIngestRun, startIngestRun } from "@/lib/data/ingest-runs";
+import { closeInterruptedRuns, startIngestRun } from "@/lib/data/ingest-runs";
 import type { FieldInputs } from "@/lib/data/write-path";
 import type { ModelField } from "@/lib/domain/model-fields";
 import { todayUtc } from "@/lib/domain/model-rules";
@@ -10,7 +10,7 @@ import { EPOCH_URL, epochScope, modalitiesFromDomain, parseEpochCsv, type EpochR
 import { matchEpochRecord } from "./epoch-match";
 import { OrganizationMatcher } from "./epoch-orgs";
 import { slugFromName, variantFromName } from "./naming";
-import { countsOf, emptyReport, runMessage, type IngestReport } from "./report";
+import { emptyReport, finishReport, recordWrite, type IngestReport } from "./report";
 import { checkActiveAgainstTotal, checkIngestedValue } from "./sanity";
 import { writeSourceValues, type SourceWriteHooks } from "./source-write";
 
@@ -207,31 +207,18 @@ export async function ingestEpoch(db: PrismaClient, options: EpochRunOptions): P
         }
 
         const out = await writeSourceValues(db, { slug, inputs, batch, today, dryRun }, options.hooks);
-        report.refused.push(...out.refused.map((x) => ({ item: item(r), ...x })));
-        if (out.outcome === "failed") {
-          report.failed++;
-          report.failures.push({ item: item(r), message: out.error ?? "write failed" });
-          continue;
-        }
-        report[out.outcome]++;
-        if (out.outcome !== "unchanged") report.changedSlugs.push(slug);
-        if (out.outcome === "created") report.createdList.push(`${slug} (from ${item(r)})`);
-        report.disagreements += out.disagreements.length;
-        report.disagreementList.push(...out.disagreements);
+        recordWrite(report, item(r), slug, out);
+        if (out.outcome === "failed") continue;
         if (out.outcome === "created" && !dryRun) lookup = await loadIngestLookup(db);
       } finally {
         options.onProgress?.(++done, matched.length);
       }
     }
   } catch (e) {
-    if (report.runId) await finishIngestRun(db, report.runId, "failed", countsOf(report), `${(e as Error).message}\n${runMessage(report) ?? ""}`.trim());
+    await finishReport(db, report, e);
     throw e;
   }
-  report.disagreementList.sort((a, b) => b.magnitude - a.magnitude);
-  if (report.runId) {
-    const status = report.total > 0 && report.failed >= report.total ? "failed" : "succeeded";
-    await finishIngestRun(db, report.runId, status, countsOf(report), runMessage(report));
-  }
+  await finishReport(db, report);
   return report;
 }
 

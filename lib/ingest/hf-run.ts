@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { loadIngestLookup, referenceValue, type IngestLookup, type MatchableModel } from "@/lib/data/ingest-lookup";
-import { closeInterruptedRuns, finishIngestRun, startIngestRun } from "@/lib/data/ingest-runs";
+import { closeInterruptedRuns, startIngestRun } from "@/lib/data/ingest-runs";
 import type { FieldInputs } from "@/lib/data/write-path";
 import type { ModelField } from "@/lib/domain/model-fields";
 import { todayUtc } from "@/lib/domain/model-rules";
@@ -8,7 +8,7 @@ import { slugSchema } from "@/lib/schemas/common";
 import { forEachHfRecord, resolveHfTargets, type HfRecord, type HfTargets } from "./hf-records";
 import type { HfSource } from "./hf-source";
 import { normalizeName, similarNames, variantFromName } from "./naming";
-import { countsOf, emptyReport, runMessage, type IngestReport } from "./report";
+import { emptyReport, finishReport, recordWrite, type IngestReport } from "./report";
 import { checkIngestedValue } from "./sanity";
 import { writeSourceValues, type SourceWriteHooks } from "./source-write";
 
@@ -171,18 +171,8 @@ export async function ingestHf(db: PrismaClient, options: HfRunOptions): Promise
             ? { downloads: rec.info.downloads, likes: rec.info.likes, takenAt: new Date(rec.takenAt), url: rec.modelUrl }
             : undefined;
         const out = await writeSourceValues(db, { slug, inputs, batch, today, adoption, dryRun }, options.hooks);
-        report.refused.push(...out.refused.map((r) => ({ item: rec.repoId, ...r })));
-        if (out.outcome === "failed") {
-          report.failed++;
-          report.failures.push({ item: rec.repoId, message: out.error ?? "write failed" });
-          return;
-        }
-        report[out.outcome]++;
-        if (out.adoptionChanged) report.adoptionUpdated++;
-        if (out.outcome !== "unchanged") report.changedSlugs.push(slug);
-        if (out.outcome === "created") report.createdList.push(`${slug} (from ${rec.repoId})`);
-        report.disagreements += out.disagreements.length;
-        report.disagreementList.push(...out.disagreements);
+        recordWrite(report, rec.repoId, slug, out);
+        if (out.outcome === "failed") return;
         // A created model is now matchable (two requested ids may name the same repo).
         if (out.outcome === "created" && !dryRun) lookup = await loadIngestLookup(db);
       } finally {
@@ -190,13 +180,9 @@ export async function ingestHf(db: PrismaClient, options: HfRunOptions): Promise
       }
     });
   } catch (e) {
-    if (report.runId) await finishIngestRun(db, report.runId, "failed", countsOf(report), `${(e as Error).message}\n${runMessage(report) ?? ""}`.trim());
+    await finishReport(db, report, e);
     throw e;
   }
-  report.disagreementList.sort((a, b) => b.magnitude - a.magnitude);
-  if (report.runId) {
-    const status = report.total > 0 && report.failed >= report.total ? "failed" : "succeeded";
-    await finishIngestRun(db, report.runId, status, countsOf(report), runMessage(report));
-  }
+  await finishReport(db, report);
   return report;
 }

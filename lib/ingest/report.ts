@@ -1,5 +1,6 @@
 import type { Disagreement } from "@/lib/data/disagreements";
-import type { RunCounts } from "@/lib/data/ingest-runs";
+import { finishIngestRun, type RunCounts } from "@/lib/data/ingest-runs";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { formatDifference, formatFieldValue, FIELD_LABELS } from "@/lib/domain/field-display";
 import type { ModelField } from "@/lib/domain/model-fields";
 
@@ -30,6 +31,39 @@ export interface IngestReport extends RunCounts {
 
 export function countsOf(r: IngestReport): RunCounts {
   return { created: r.created, updated: r.updated, unchanged: r.unchanged, failed: r.failed, disagreements: r.disagreements };
+}
+
+/** Counts one model's write into the report, the same way for every source. */
+export function recordWrite(
+  report: IngestReport,
+  item: string,
+  slug: string,
+  out: { outcome: "created" | "updated" | "unchanged" | "failed"; refused: IngestReport["refused"] extends (infer R)[] ? Omit<R, "item">[] : never; disagreements: Disagreement[]; adoptionChanged: boolean; error?: string },
+): void {
+  report.refused.push(...out.refused.map((r) => ({ item, ...r })));
+  if (out.outcome === "failed") {
+    report.failed++;
+    report.failures.push({ item, message: out.error ?? "write failed" });
+    return;
+  }
+  report[out.outcome]++;
+  if (out.adoptionChanged) report.adoptionUpdated++;
+  if (out.outcome !== "unchanged") report.changedSlugs.push(slug);
+  if (out.outcome === "created") report.createdList.push(`${slug} (from ${item})`);
+  report.disagreements += out.disagreements.length;
+  report.disagreementList.push(...out.disagreements);
+}
+
+/** Closes the run's IngestRun row: failed with the error, or by its counts. */
+export async function finishReport(db: PrismaClient, report: IngestReport, error?: unknown): Promise<void> {
+  report.disagreementList.sort((a, b) => b.magnitude - a.magnitude);
+  if (!report.runId) return;
+  if (error !== undefined) {
+    await finishIngestRun(db, report.runId, "failed", countsOf(report), `${(error as Error).message}\n${runMessage(report) ?? ""}`.trim());
+    return;
+  }
+  const status = report.total > 0 && report.failed >= report.total ? "failed" : "succeeded";
+  await finishIngestRun(db, report.runId, status, countsOf(report), runMessage(report));
 }
 
 export function emptyReport(source: IngestReport["source"], dryRun: boolean): IngestReport {

@@ -89,6 +89,31 @@ const sourceJson = (v: FieldValue) => v as Prisma.InputJsonValue;
 /** In the revision log, "no value" is SQL NULL. */
 const revisionJson = (v: FieldValue | null) => (v === null ? Prisma.DbNull : (v as Prisma.InputJsonValue));
 
+/** A model's values as the Model table's columns (developers and base model resolved to ids by the caller). */
+function toColumns(values: ModelValues, orgId: Map<string, number>, baseModelId: number | null) {
+  return {
+    name: values.name,
+    family: values.family,
+    variant: values.variant,
+    primaryOrganizationId: orgId.get(values.developers[0]!)!,
+    announcedDate: toDate(values.announcedDate),
+    releaseDate: toDate(values.releaseDate)!,
+    totalParams: values.totalParams == null ? null : BigInt(values.totalParams),
+    activeParams: values.activeParams == null ? null : BigInt(values.activeParams),
+    architecture: values.architecture,
+    routedExperts: values.routedExperts,
+    expertsPerToken: values.expertsPerToken,
+    sharedExperts: values.sharedExperts,
+    contextWindow: values.contextWindow,
+    maxPositionEmbeddings: values.maxPositionEmbeddings,
+    licenseId: values.licenseId,
+    openWeights: values.openWeights,
+    hfRepoId: values.hfRepoId,
+    baseModelId,
+    modalities: values.modalities,
+  };
+}
+
 export async function writeModel(tx: Tx, slug: string, inputs: FieldInputs, batch: SourceBatch, options: { notes?: string | null; today?: string } = {}): Promise<WriteResult> {
   const existing = await tx.model.findUnique({ where: { slug }, select: modelSelect });
   const current: Partial<ModelValues> = existing ? rowToValues(existing) : {};
@@ -149,25 +174,7 @@ export async function writeModel(tx: Tx, slug: string, inputs: FieldInputs, batc
   }
 
   const columns = {
-    name: values.name,
-    family: values.family,
-    variant: values.variant,
-    primaryOrganizationId: orgId.get(values.developers[0]!)!,
-    announcedDate: toDate(values.announcedDate),
-    releaseDate: toDate(values.releaseDate)!,
-    totalParams: values.totalParams == null ? null : BigInt(values.totalParams),
-    activeParams: values.activeParams == null ? null : BigInt(values.activeParams),
-    architecture: values.architecture,
-    routedExperts: values.routedExperts,
-    expertsPerToken: values.expertsPerToken,
-    sharedExperts: values.sharedExperts,
-    contextWindow: values.contextWindow,
-    maxPositionEmbeddings: values.maxPositionEmbeddings,
-    licenseId: values.licenseId,
-    openWeights: values.openWeights,
-    hfRepoId: values.hfRepoId,
-    baseModelId,
-    modalities: values.modalities,
+    ...toColumns(values, orgId, baseModelId),
     ...(options.notes !== undefined ? { notes: options.notes } : {}),
   };
 
@@ -265,4 +272,86 @@ export async function writeAdoption(tx: Tx, slug: string, a: AdoptionInput): Pro
   if (m.adoptionAt && m.downloads === a.downloads && m.likes === a.likes && m.adoptionUrl === a.url) return false;
   await tx.model.update({ where: { id: m.id }, data: { downloads: a.downloads, likes: a.likes, adoptionAt: a.takenAt, adoptionUrl: a.url } });
   return true;
+}
+
+export interface NewModel {
+  slug: string;
+  inputs: FieldInputs;
+  notes?: string | null;
+}
+
+/**
+ * Creates many models at once, for bulk loads: the same rows `writeModel` would write for a model that
+ * does not exist yet (the columns, one FieldSource per value, one Revision per value), in a handful of
+ * statements for the whole batch instead of seven per model. Every model is checked against the same
+ * rules first; one bad model rejects the batch. A base model may be in the same batch.
+ */
+export async function createModels(tx: Tx, models: NewModel[], batch: SourceBatch, options: { today?: string } = {}): Promise<number> {
+  if (models.length === 0) return 0;
+  const today = options.today ?? todayUtc();
+  const prepared = models.map((m) => {
+    const values = Object.fromEntries(MODEL_FIELDS.map((f) => [f, m.inputs[f]?.value ?? null])) as unknown as ModelValues;
+    const problems = REQUIRED_FIELDS.filter((f) => values[f] == null).map((field) => ({ field, message: "is required for a new model" }));
+    problems.push(...checkModelRules(values, today));
+    if (problems.length) throw new WriteRejectedError(m.slug, problems);
+    return { ...m, values };
+  });
+
+  const orgSlugs = [...new Set(prepared.flatMap((m) => m.values.developers))];
+  const orgs = await tx.organization.findMany({ where: { slug: { in: orgSlugs } }, select: { id: true, slug: true } });
+  const orgId = new Map(orgs.map((o) => [o.slug, o.id]));
+  for (const m of prepared) {
+    const missing = m.values.developers.filter((d) => !orgId.has(d));
+    if (missing.length) throw new WriteRejectedError(m.slug, [{ field: "developers", message: `unknown organization ${missing.join(", ")}` }]);
+  }
+
+  const created = await tx.model.createManyAndReturn({
+    data: prepared.map((m) => ({ slug: m.slug, ...toColumns(m.values, orgId, null), ...(m.notes !== undefined ? { notes: m.notes } : {}) })),
+    select: { id: true, slug: true },
+  });
+  const idOf = new Map(created.map((c) => [c.slug, c.id]));
+
+  // Base models: in this batch or already stored.
+  const withBase = prepared.filter((m) => m.values.baseModel);
+  if (withBase.length) {
+    const outside = [...new Set(withBase.map((m) => m.values.baseModel!).filter((b) => !idOf.has(b)))];
+    const stored = await tx.model.findMany({ where: { slug: { in: outside } }, select: { id: true, slug: true } });
+    for (const b of stored) idOf.set(b.slug, b.id);
+    const pairs = withBase.map((m) => {
+      const baseId = idOf.get(m.values.baseModel!);
+      if (baseId === undefined) throw new WriteRejectedError(m.slug, [{ field: "baseModel", message: `unknown base model ${m.values.baseModel}` }]);
+      return [idOf.get(m.slug)!, baseId] as const;
+    });
+    await tx.$executeRaw`
+      UPDATE "Model" AS m SET "baseModelId" = u.base
+      FROM unnest(${pairs.map((p) => p[0])}::int[], ${pairs.map((p) => p[1])}::int[]) AS u(id, base)
+      WHERE m."id" = u.id`;
+  }
+
+  await tx.modelDeveloper.createMany({
+    data: prepared.flatMap((m) => m.values.developers.map((d, position) => ({ modelId: idOf.get(m.slug)!, organizationId: orgId.get(d)!, position }))),
+  });
+  const sources: Prisma.FieldSourceCreateManyInput[] = [];
+  const revisions: Prisma.RevisionCreateManyInput[] = [];
+  for (const m of prepared) {
+    const modelId = idOf.get(m.slug)!;
+    for (const field of MODEL_FIELDS) {
+      const input = m.inputs[field];
+      if (!input || input.value === null) continue;
+      const value = input.value as FieldValue;
+      sources.push({ modelId, field, sourceKind: batch.kind, value: sourceJson(value), sourceUrl: input.url, retrievedAt: batch.retrievedAt });
+      revisions.push({
+        modelId, field, oldValue: Prisma.DbNull, newValue: revisionJson(value), sourceKind: batch.kind, sourceUrl: input.url,
+        reason: batch.reason, ingestRunId: batch.ingestRunId ?? null, correctionId: batch.correctionId ?? null,
+      });
+    }
+  }
+  await tx.fieldSource.createMany({ data: sources });
+  await tx.revision.createMany({ data: revisions });
+  return created.length;
+}
+
+/** Every stored model's slug: tells a bulk load which of its models are new. */
+export async function listModelSlugs(tx: Tx): Promise<Set<string>> {
+  return new Set((await tx.model.findMany({ select: { slug: true } })).map((r) => r.slug));
 }

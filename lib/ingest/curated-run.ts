@@ -1,11 +1,14 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { finishIngestRun, startIngestRun, type RunCounts } from "@/lib/data/ingest-runs";
-import { writeLicense, writeModel, writeOrganization, type FieldInputs } from "@/lib/data/write-path";
+import { createModels, listModelSlugs, writeLicense, writeModel, writeOrganization, type FieldInputs } from "@/lib/data/write-path";
 import { MODEL_FIELDS } from "@/lib/domain/model-fields";
 import { todayUtc } from "@/lib/domain/model-rules";
 import { formatDatasetError, loadCuratedDataset, type CuratedModelRecord } from "./curated";
 
 export class CuratedDatasetInvalidError extends Error {}
+
+/** Models created per statement batch in a bulk load. */
+const CREATE_CHUNK = 500;
 
 export interface CuratedRunSummary extends RunCounts {
   runId: number;
@@ -62,14 +65,26 @@ export async function ingestCurated(
           if (changed) organizationsChanged++;
         }
         const ordered = orderBasesFirst(dataset.models);
-        for (const [i, m] of ordered.entries()) {
+        const inputsOf = (m: CuratedModelRecord): FieldInputs => {
           const inputs: FieldInputs = {};
-          for (const field of MODEL_FIELDS) {
-            (inputs as Record<string, unknown>)[field] = { value: m.values[field], url: m.sources[field] };
-          }
-          const result = await writeModel(tx, m.slug, inputs, batch, { notes: m.notes, today });
+          for (const field of MODEL_FIELDS) (inputs as Record<string, unknown>)[field] = { value: m.values[field], url: m.sources[field] };
+          return inputs;
+        };
+        // New models in bulk (bases come before their derivatives, so a chunk never waits on a later one);
+        // existing ones one by one, through the comparison of writeModel.
+        const existing = await listModelSlugs(tx);
+        const fresh = ordered.filter((m) => !existing.has(m.slug));
+        let done = 0;
+        for (let i = 0; i < fresh.length; i += CREATE_CHUNK) {
+          const chunk = fresh.slice(i, i + CREATE_CHUNK);
+          counts.created += await createModels(tx, chunk.map((m) => ({ slug: m.slug, inputs: inputsOf(m), notes: m.notes })), batch, { today });
+          done += chunk.length;
+          options.onProgress?.(done, ordered.length);
+        }
+        for (const m of ordered.filter((x) => existing.has(x.slug))) {
+          const result = await writeModel(tx, m.slug, inputsOf(m), batch, { notes: m.notes, today });
           counts[result.outcome]++;
-          options.onProgress?.(i + 1, ordered.length);
+          options.onProgress?.(++done, ordered.length);
         }
       },
       { timeout: 15 * 60_000, maxWait: 60_000 },

@@ -10,7 +10,7 @@ import { from as copyFrom, to as copyTo } from "pg-copy-streams";
 import { createPrismaClient } from "@/lib/db";
 import { profileOf, syntheticRecord, type SyntheticProfile } from "@/lib/bench/synthetic";
 import { finishIngestRun, startIngestRun } from "@/lib/data/ingest-runs";
-import { writeModel, type FieldInputs } from "@/lib/data/write-path";
+import { createModels, listModelSlugs, writeModel, type FieldInputs, type NewModel } from "@/lib/data/write-path";
 import { MODEL_FIELDS } from "@/lib/domain/model-fields";
 import { loadCuratedDataset } from "@/lib/ingest/curated";
 import { ingestCurated } from "@/lib/ingest/curated-run";
@@ -82,8 +82,9 @@ export interface LoadTiming {
 }
 
 /**
- * Synthetic records [0, count) through `writeModel`, `batchSize` models per transaction, as one ingest
- * run (kind curated: the write path's most complete case, every field with a source).
+ * Synthetic records [0, count) through the write path, `batchSize` models per transaction, as one ingest
+ * run (kind curated: the write path's most complete case, every field with a source): new models through
+ * `createModels` (the bulk path the curated load uses), existing ones through `writeModel`.
  */
 export async function loadThroughWritePath(url: string, profile: SyntheticProfile, count: number, options: { batchSize: number; seed: number; label: string }): Promise<LoadTiming> {
   const db = createPrismaClient(url, 2);
@@ -93,17 +94,24 @@ export async function loadThroughWritePath(url: string, profile: SyntheticProfil
     const batch = { kind: "curated" as const, retrievedAt: new Date(), reason: "synthetic benchmark data", ingestRunId: runId };
     const progress = counter(options.label);
     const t0 = performance.now();
+    const stored = await listModelSlugs(db);
     for (let start = 0; start < count; start += options.batchSize) {
       const end = Math.min(count, start + options.batchSize);
       await db.$transaction(
         async (tx) => {
+          const fresh: NewModel[] = [];
           for (let i = start; i < end; i++) {
             const r = syntheticRecord(i, profile, options.seed);
             const inputs: FieldInputs = {};
             for (const field of MODEL_FIELDS) (inputs as Record<string, unknown>)[field] = { value: r.values[field], url: r.sources[field] };
+            if (!stored.has(r.slug)) {
+              fresh.push({ slug: r.slug, inputs, notes: null });
+              continue;
+            }
             const result = await writeModel(tx, r.slug, inputs, batch, { notes: null });
             outcomes[result.outcome] = (outcomes[result.outcome] ?? 0) + 1;
           }
+          outcomes.created! += await createModels(tx, fresh, batch);
         },
         { timeout: 30 * 60_000, maxWait: 60_000 },
       );

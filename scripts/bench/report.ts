@@ -63,7 +63,7 @@ export function formatResults(r: BenchResults): string {
     return [[label, rate(s.ingest.writePath), rate(s.ingest.rerun), c ? `${c.modelsPerSecond}/s (${(c.ms / 1000).toFixed(1)} s)` : null, c ? `${c.ratio}x` : null, c ? `${c.modelTableOnlyRatio}x` : null]];
   });
   if (ingestRows.length) {
-    out.push("", "Ingestion (synthetic models through writeModel, 500 per transaction; COPY of the same rows: Model, ModelDeveloper, FieldSource, Revision)");
+    out.push("", "Ingestion (synthetic models through the write path: createModels for new ones, writeModel for a re-run, 500 per transaction; COPY of the same rows: Model, ModelDeveloper, FieldSource, Revision)");
     out.push(table(["size", "write path", "re-run, no changes", "COPY", "write/COPY", "write/COPY Model only"], ingestRows));
   }
 

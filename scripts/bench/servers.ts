@@ -62,12 +62,12 @@ export function assertBuilt(): void {
   }
 }
 
-/** `next start` against `databaseUrl` (already migrated and loaded). */
+/** The production server (`scripts/server.ts`: Next behind the response cache, as `npm start` runs it) against `databaseUrl` (already migrated and loaded). */
 export async function startApp(databaseUrl: string, port: number, env: Record<string, string> = {}): Promise<Server> {
   assertBuilt();
-  step(`starting next start on :${port}`);
-  const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env },
+  step(`starting the app server on :${port}`);
+  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/server.ts")], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const server = track(child, `http://127.0.0.1:${port}`);

@@ -212,7 +212,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </ChartFrame>
 
       <ChartFrame id="size" title="Who releases the biggest open-weights models?"
-        subtitle="Every release as a point: weights date against parameters on a log scale; filled circles are Mixture-of-Experts, hollow squares dense. The step lines are each group's largest release so far. Switch between total and active parameters."
+        subtitle={`Every release as a point: weights date against parameters on a log scale; filled circles are Mixture-of-Experts, hollow squares dense. The step lines are each group's largest release so far. Switch between total and active parameters.${points.length < rows.length ? ` Showing an even sample of ${points.length} of ${rows.length} releases, every record-setting one included.` : ""}`}
         table={<DataTable caption="Record-setting releases (the frontier) by total parameters" header={["Release", "Group", "Date", "Total parameters"]}
           rows={groups.flatMap((g) => stats.charts.frontiers.totalParams[g]!.map((s) => [<Link key={s.slug} href={`/models/${s.slug}`} className={link}>{s.name}</Link>, groupLabel(g), s.date, formatParams(s.value)]))} />}>
         <FrontierScatter points={points} frontiers={stats.charts.frontiers} groups={groups} extra={extra} asOf={asOf} kind="size" initialMeasure={query.measure} />

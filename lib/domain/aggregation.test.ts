@@ -119,3 +119,15 @@ describe("shares and comparisons", () => {
     expect(recent.CN).toMatchObject({ last12: 0, prior12: 1 });
   });
 });
+
+describe("chart points", () => {
+  it("plots every release up to the limit, and beyond it a sample that keeps every record", async () => {
+    const { chartPoints } = await import("./dashboard");
+    const rows = Array.from({ length: 50 }, (_, i) => row(i % 2 ? "US" : "CN", `2024-${String(Math.floor(i / 28) + 1).padStart(2, "0")}-${String((i % 28) + 1).padStart(2, "0")}`, i >= 48 ? 1e12 : 5e9, { slug: `s${String(i).padStart(2, "0")}` }));
+    expect(chartPoints(rows, [])).toHaveLength(50);
+    const sample = chartPoints(rows, [], 10);
+    expect(sample.length).toBeLessThanOrEqual(10);
+    const slugs = new Set(sample.map((p) => p.slug));
+    expect(slugs.has("s49") && slugs.has("s48")).toBe(true); // the largest of each group
+  });
+});

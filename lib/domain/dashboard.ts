@@ -90,9 +90,26 @@ export interface ChartPoint {
   contextWindow: number | null;
 }
 
-export function chartPoints(rows: StatRow[], extra: readonly string[]): ChartPoint[] {
-  return rows.map((r) => ({
+/** More points than this make the page heavy and the chart unreadable: beyond it, plot a sample. */
+export const MAX_CHART_POINTS = 4000;
+
+/**
+ * One point per release, or, beyond `max`, an even sample that always keeps every release on a
+ * frontier (the records the chart is about); the page says when it samples.
+ */
+export function chartPoints(rows: StatRow[], extra: readonly string[], max = MAX_CHART_POINTS): ChartPoint[] {
+  const toPoint = (r: StatRow): ChartPoint => ({
     slug: r.slug, name: r.name, date: r.releaseDate, group: groupOf(r.country, extra), architecture: r.architecture,
     totalParams: r.totalParams, activeParams: r.activeParams, contextWindow: r.contextWindow,
-  }));
+  });
+  if (rows.length <= max) return rows.map(toPoint);
+  const keep = new Set<string>();
+  for (const g of groupsFor(extra)) {
+    const mine = rows.filter((r) => groupOf(r.country, extra) === g);
+    for (const m of MEASURES) for (const step of frontier(mine, m)) keep.add(step.slug);
+  }
+  const stride = rows.length / Math.max(1, max - keep.size);
+  const sorted = [...rows].sort((a, b) => a.slug.localeCompare(b.slug));
+  for (let i = 0; i < sorted.length && keep.size < max; i += stride) keep.add(sorted[Math.floor(i)]!.slug);
+  return rows.filter((r) => keep.has(r.slug)).map(toPoint);
 }

@@ -171,12 +171,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           const measuresRows: Row[] = [
             ["Releases", (g) => <Link className={link} href={view(g, range)}>{c[g]!.releases}</Link>],
             ["MoE releases (share)", (g) => <><Link className={link} href={view(g, { ...range, architecture: "moe" })}>{c[g]!.moeReleases}</Link> ({formatShare(c[g]!.moeShare)})</>],
-            ["Median total parameters", (g) => formatParams(c[g]!.medianTotalParams)],
+            ["Median total parameters", (g) => <Link className={link} href={view(g, { ...range, sort: "totalParams" })}>{formatParams(c[g]!.medianTotalParams)}</Link>],
             ["Largest total parameters", (g) => c[g]!.largestTotal ? <Link className={link} href={`/models/${c[g]!.largestTotal!.slug}`} title={c[g]!.largestTotal!.name}>{formatParams(c[g]!.largestTotal!.totalParams)}</Link> : "—"],
             ["Largest active parameters", (g) => c[g]!.largestActive ? <Link className={link} href={`/models/${c[g]!.largestActive!.slug}`} title={c[g]!.largestActive!.name}>{formatParams(c[g]!.largestActive!.activeParams)}</Link> : "—"],
             ["Longest context (tokens)", (g) => c[g]!.longestContext ? <Link className={link} href={`/models/${c[g]!.longestContext!.slug}`} title={c[g]!.longestContext!.name}>{formatTokens(c[g]!.longestContext!.contextWindow)}</Link> : "—"],
             ["Permissive license share", (g) => <Link className={link} href={view(g, { ...range, license: ["permissive"] })}>{formatShare(c[g]!.permissiveShare)}</Link>],
-            ["Distinct developers", (g) => c[g]!.developers],
+            ["Distinct developers", (g) => <Link className={link} href={view(g, range)}>{c[g]!.developers}</Link>],
           ];
           return (
             <details key={period} open={period === "all"} className="mt-3">

@@ -39,6 +39,9 @@ export async function runLighthouse(url: string, preset: "mobile" | "desktop"): 
   try {
     const code = await new Promise<number>((resolve) => {
       const child = spawn(process.execPath, args, { env: { ...process.env, CHROME_PATH: CHROME }, stdio: ["ignore", "ignore", "pipe"] });
+      // A page that never settles must not hold the benchmark: four minutes, then it is a failure.
+      const timer = setTimeout(() => child.kill("SIGKILL"), 240_000);
+      child.on("exit", () => clearTimeout(timer));
       let err = "";
       child.stderr.on("data", (b: Buffer) => (err = (err + b.toString()).slice(-2000)));
       child.on("exit", (c) => {

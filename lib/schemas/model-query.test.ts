@@ -78,3 +78,13 @@ describe("modelQueryToParams", () => {
     expect(activeFilters(parse("country=CN&architecture=dense&sort=name").query)).toEqual(["country", "architecture"]);
   });
 });
+
+describe("hostile parameter names", () => {
+  it.each(["toString", "__proto__", "constructor", "hasOwnProperty", "valueOf"])("%s is an unknown parameter, not a crash", (name) => {
+    const { errors } = parse(`${name}=1`);
+    expect(errors).toEqual([expect.objectContaining({ param: name, message: expect.stringContaining("is not a known parameter") })]);
+  });
+  it("ignores values that are not strings", () => {
+    expect(parseModelQuery({ country: ["CN", 5 as unknown as string], q: {} as unknown as string }).query).toMatchObject({ country: ["CN"], q: null });
+  });
+});

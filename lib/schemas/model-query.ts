@@ -108,7 +108,8 @@ export type RawParams = URLSearchParams | Record<string, string | string[] | und
 
 function entries(raw: RawParams): [string, string][] {
   if (raw instanceof URLSearchParams) return [...raw.entries()];
-  return Object.entries(raw).flatMap(([k, v]) => (v === undefined ? [] : Array.isArray(v) ? v.map((x) => [k, x] as [string, string]) : [[k, v] as [string, string]]));
+  // Only strings: whatever shape a framework hands over for odd keys, nothing else reaches the schemas.
+  return Object.entries(raw).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === "string").map((x) => [k, x] as [string, string]));
 }
 
 /**
@@ -124,7 +125,8 @@ export function parseModelQuery(raw: RawParams, allowed: readonly string[] = [])
   let orderGiven = false;
 
   for (const [name, vs] of values) {
-    if (!(name in QUERY_PARAMS)) {
+    // Own keys only: `toString` or `__proto__` in a query string must not reach the prototype.
+    if (!Object.hasOwn(QUERY_PARAMS, name)) {
       if (!allowed.includes(name)) errors.push({ param: name, message: `is not a known parameter; allowed: ${[...QUERY_PARAM_NAMES, ...allowed].join(", ")}` });
       continue;
     }

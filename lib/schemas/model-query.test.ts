@@ -88,3 +88,13 @@ describe("hostile parameter names", () => {
     expect(parseModelQuery({ country: ["CN", 5 as unknown as string], q: {} as unknown as string }).query).toMatchObject({ country: ["CN"], q: null });
   });
 });
+
+it("bounds counts to what the database holds (minContext beyond 32 bits is a 400, not a 500)", () => {
+  expect(parseModelQuery(new URLSearchParams("minContext=2147483648")).errors).toEqual([{ param: "minContext", message: "must be at most 2000000000 (a token count)" }]);
+  expect(parseModelQuery(new URLSearchParams("minContext=1M")).errors).toEqual([]);
+});
+
+it("refuses control characters in the search (Postgres refuses NUL in text)", () => {
+  expect(parseModelQuery(new URLSearchParams("q=%00x")).errors).toEqual([{ param: "q", message: "must not contain control characters" }]);
+  expect(parseModelQuery(new URLSearchParams("q=Qwen%203")).errors).toEqual([]);
+});

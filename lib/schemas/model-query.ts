@@ -53,15 +53,23 @@ const list = <T extends string>(item: z.ZodType<T, string>, allowed: string) =>
     .transform((s) => [...new Set(s.split(",").map((x) => x.trim()).filter(Boolean))])
     .pipe(z.array(item, { message: allowed }).max(50, "at most 50 values"));
 
-const countSchema = (what: string) =>
+const countSchema = (what: string, example: string, max: number) =>
   z.string().transform((s, ctx) => {
     const n = parseCount(s);
     if (n === null || n < 0) {
-      ctx.addIssue({ code: "custom", message: `must be a ${what} such as 70000000000, 70e9 or 70B` });
+      ctx.addIssue({ code: "custom", message: `must be a ${what} such as ${example}` });
+      return z.NEVER;
+    }
+    if (n > max) {
+      ctx.addIssue({ code: "custom", message: `must be at most ${max} (a ${what})` });
       return z.NEVER;
     }
     return n;
   });
+/** Parameter counts are stored as 64-bit integers; any count a reader can type fits. */
+const MAX_PARAM_COUNT = Number.MAX_SAFE_INTEGER;
+/** Context windows are 32-bit integers in the database: a larger bound could match nothing anyway. */
+const MAX_TOKEN_COUNT = 2_000_000_000;
 
 const dateSchema = z
   .string()
@@ -82,14 +90,18 @@ export const QUERY_PARAMS = {
     doc: `License categories, comma-separated: ${LICENSE_CATEGORIES.join(", ")}.`,
   },
   org: { schema: list(z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, "each value must be an organization slug such as deepseek or meta"), "organization slugs"), doc: "Organization slugs (any developer of the release), comma-separated." },
-  q: { schema: z.string().trim().min(1, "must not be empty").max(100, "at most 100 characters"), doc: "Search in model name, family and slug." },
+  q: {
+    // Control characters (a NUL above all, which Postgres refuses in text) cannot be part of a name.
+    schema: z.string().trim().min(1, "must not be empty").max(100, "at most 100 characters").regex(/^[^\u0000-\u001f\u007f]*$/, "must not contain control characters"),
+    doc: "Search in model name, family and slug.",
+  },
   releasedFrom: { schema: dateSchema, doc: "Weights released on or after this date (YYYY-MM-DD)." },
   releasedTo: { schema: dateSchema, doc: "Weights released on or before this date (YYYY-MM-DD)." },
-  minTotalParams: { schema: countSchema("parameter count"), doc: "Minimum total parameters; 70000000000, 70e9 and 70B are all accepted." },
-  maxTotalParams: { schema: countSchema("parameter count"), doc: "Maximum total parameters." },
-  minActiveParams: { schema: countSchema("parameter count"), doc: "Minimum active parameters (per token)." },
-  maxActiveParams: { schema: countSchema("parameter count"), doc: "Maximum active parameters (per token)." },
-  minContext: { schema: countSchema("token count"), doc: "Minimum context window in tokens; 131072 and 128K are accepted." },
+  minTotalParams: { schema: countSchema("parameter count", "70000000000, 70e9 or 70B", MAX_PARAM_COUNT), doc: "Minimum total parameters; 70000000000, 70e9 and 70B are all accepted." },
+  maxTotalParams: { schema: countSchema("parameter count", "70000000000, 70e9 or 70B", MAX_PARAM_COUNT), doc: "Maximum total parameters." },
+  minActiveParams: { schema: countSchema("parameter count", "70000000000, 70e9 or 70B", MAX_PARAM_COUNT), doc: "Minimum active parameters (per token)." },
+  maxActiveParams: { schema: countSchema("parameter count", "70000000000, 70e9 or 70B", MAX_PARAM_COUNT), doc: "Maximum active parameters (per token)." },
+  minContext: { schema: countSchema("token count", "131072 or 128K", MAX_TOKEN_COUNT), doc: "Minimum context window in tokens; 131072 and 128K are accepted." },
   sort: { schema: z.enum(SORT_FIELDS, { message: `must be one of ${SORT_FIELDS.join(", ")}` }), doc: `Sort by ${SORT_FIELDS.join(", ")} (default releaseDate). Missing values always sort last.` },
   order: { schema: z.enum(ORDERS, { message: "must be asc or desc" }), doc: "asc or desc (default desc; asc for name)." },
   page: { schema: z.coerce.number({ message: "must be a whole number from 1" }).int("must be a whole number from 1").min(1, "must be a whole number from 1").max(1_000_000, "is too large"), doc: "Page number, from 1." },

@@ -188,7 +188,7 @@ await runMain(async () => {
   const sorted = [...o.sizes].sort((a, b) => a - b);
   for (const [index, size] of sorted.entries()) {
     const label = size % 1000 === 0 ? `${size / 1000}k` : String(size);
-    const name = `atlas_bench_${label}`;
+    const name = `${o.dbPrefix}${label}`;
     const url = databaseUrl(o.serverUrl, name);
     const sr: SizeResults = { models: size, database: name };
     results.sizes[label] = sr;
@@ -206,7 +206,7 @@ await runMain(async () => {
       if (!built) continue;
       if (has("ingest")) {
         await attempt(`COPY comparison at ${label}`, async () => {
-          (sr.ingest as BuildResult & { copy?: CopyResult }).copy = await copyComparison(o.serverUrl, url, "atlas_bench_copy", built!.writePath);
+          (sr.ingest as BuildResult & { copy?: CopyResult }).copy = await copyComparison(o.serverUrl, url, `${o.dbPrefix}copy`, built!.writePath);
         });
       }
     } else {

@@ -22,6 +22,8 @@ const schema = z.object({
   seed: z.int(),
   serverUrl: z.string().regex(/^postgres(ql)?:\/\//, "BENCH_DATABASE_URL must be a postgresql:// URL"),
   basePort: z.int().min(1024).max(65000),
+  /** Names of the benchmark databases: <prefix>10k, <prefix>100k, <prefix>copy. */
+  dbPrefix: z.string().regex(/^atlas_bench_[a-z0-9_]*$/, "BENCH_DB_PREFIX must start with atlas_bench_ (lowercase, digits, _)"),
 });
 
 export type BenchOptions = z.infer<typeof schema>;
@@ -37,8 +39,9 @@ export const USAGE = `npm run bench [-- options]
   --build             run next build first (otherwise the existing .next build is used)
   --duration=S        seconds per load run
   --seed=N            seed of the synthetic releases (default 42)
-Environment: BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/postgres), BENCH_PORT (default 3260),
-CHROME_PATH (default /usr/bin/chromium).`;
+Environment: BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/postgres), BENCH_DB_PREFIX (default
+atlas_bench_, so that two checkouts can run on one server), BENCH_PORT (default 3260; ports up to +9 are used),
+BENCH_FAULTS_PG_PORT (default 55432), CHROME_PATH (default /usr/bin/chromium).`;
 
 export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): BenchOptions {
   const flags = new Map<string, string | true>();
@@ -67,6 +70,7 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     seed: str("seed") ? Number(str("seed")) : 42,
     serverUrl: env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres",
     basePort: env.BENCH_PORT ? Number(env.BENCH_PORT) : 3260,
+    dbPrefix: env.BENCH_DB_PREFIX ?? "atlas_bench_",
   });
   if (!parsed.success) throw new Error(`${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n")}\n${USAGE}`);
   return parsed.data;

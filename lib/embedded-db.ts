@@ -45,7 +45,14 @@ function takeLock(dataDir: string): () => void {
 
 export async function startEmbeddedDatabase(options: { dataDir: string; port?: number; maxConnections?: number }): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
-  mkdirSync(dataDir, { recursive: true });
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (e) {
+    throw new EmbeddedDatabaseError(
+      `The embedded database folder ${dataDir} cannot be created (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): ` +
+        "a file may be in the way or the parent may not be writable. Set ATLAS_DATA_DIR to a writable folder, or move what is in the way.",
+    );
+  }
   const releaseLock = takeLock(dataDir);
   const isNew = readdirSync(dataDir).every((f) => f === LOCK_FILE);
 

@@ -81,7 +81,7 @@ describe("the embedded database folder", () => {
     const dir = path.join(parent, "file", "pglite");
     const r = await launch(dir);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/Error: .*ENOTDIR/);
+    expect(r.stderr).toMatch(/cannot be created \(ENOTDIR\).*Set ATLAS_DATA_DIR to a writable folder/);
     expect(r.stderr).toContain(dir);
     expect(readFileSync(path.join(parent, "file"), "utf8")).toBe("not a folder");
   });

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { CountryLabel } from "@/components/country-label";
 import type { ModelListItem } from "@/lib/data/models";
 import { formatExact, formatParams, formatTokens } from "@/lib/domain/params";
@@ -21,16 +20,21 @@ function SortHeader({ field, label, query, view, numeric }: { field: SortField; 
   const arrow = active ? (query.order === "asc" ? "▲" : "▼") : "";
   return (
     <th scope="col" aria-sort={active ? (query.order === "asc" ? "ascending" : "descending") : undefined} className={`px-3 py-2 font-medium ${numeric ? "text-right" : "text-left"}`}>
-      <Link href={modelsHref(query, view, { sort: field, order: nextOrder, page: 1 })} prefetch={false} className="inline-flex items-center gap-1 hover:underline">
+      <a href={modelsHref(query, view, { sort: field, order: nextOrder, page: 1 })} className="inline-flex items-center gap-1 hover:underline">
         {label}
         <span aria-hidden className="w-3 text-xs">{arrow}</span>
         <span className="sr-only">{active ? `, sorted ${query.order === "asc" ? "ascending" : "descending"}` : ", sort"}</span>
-      </Link>
+      </a>
     </th>
   );
 }
 
-/** The rankings table: a real <table>, sticky header, model name pinned when scrolling sideways. */
+/**
+ * The rankings table: a real <table>, sticky header, model name pinned when scrolling sideways.
+ * Its links are plain anchors, not next/link: a Link is a client component, and the 150 of a full page
+ * were most of the hydration work that blocked a phone's main thread (Lighthouse TBT); a full load of
+ * the next page, served from the response cache, is as quick as a client-side transition.
+ */
 export function ModelsTable({ models, query, view, selectable = false, caption }: Props) {
   const paramsField = view === "active" ? "activeParams" : "totalParams";
   return (
@@ -65,13 +69,13 @@ export function ModelsTable({ models, query, view, selectable = false, caption }
                   </td>
                 )}
                 <th scope="row" className="sticky left-0 bg-white px-3 py-2 text-left font-medium group-hover:bg-zinc-50 dark:bg-zinc-950 dark:group-hover:bg-zinc-900">
-                  <Link href={`/models/${m.slug}`} prefetch={false} className="text-blue-700 hover:underline dark:text-blue-400">{m.name}</Link>
+                  <a href={`/models/${m.slug}`} className="text-blue-700 hover:underline dark:text-blue-400">{m.name}</a>
                 </th>
                 <td className="whitespace-nowrap px-3 py-2">
-                  <Link href={`/orgs/${m.organization.slug}`} prefetch={false} className="hover:underline">{m.organization.name}</Link>
+                  <a href={`/orgs/${m.organization.slug}`} className="hover:underline">{m.organization.name}</a>
                 </td>
                 <td className="px-3 py-2">
-                  <Link href={`/countries/${m.organization.country}`} prefetch={false} className="hover:underline"><CountryLabel code={m.organization.country} /></Link>
+                  <a href={`/countries/${m.organization.country}`} className="hover:underline"><CountryLabel code={m.organization.country} /></a>
                 </td>
                 <td className="tabular whitespace-nowrap px-3 py-2 text-right">{m.releaseDate}</td>
                 <td className="tabular px-3 py-2 text-right" title={params ? `${formatExact(params)} parameters` : "not stated"}>{formatParams(params)}</td>

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
@@ -58,7 +59,8 @@ export async function startEmbeddedDatabase(options: { dataDir: string; port?: n
 
   let db: PGlite;
   try {
-    db = await PGlite.create(dataDir);
+    // pg_trgm: the name search's indexes need it (prisma/migrations/20261130000000_name_search_trgm).
+    db = await PGlite.create(dataDir, { extensions: { pg_trgm } });
     await db.query("SELECT 1");
   } catch (e) {
     releaseLock();

@@ -21,9 +21,15 @@ const LOCK_FILE = "atlas.lock";
 function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+  // A zombie (exited, not yet reaped: common in containers whose first process reaps nothing) still
+  // answers signal 0, but holds nothing: on Linux its state in /proc is Z.
+  try {
+    return !/^\d+ \(.*\) Z/s.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
+  } catch {
+    return true;
   }
 }
 

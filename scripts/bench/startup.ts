@@ -1,7 +1,7 @@
 // `npm start` on the embedded database: the time from the command to the first 200 on /models, the first
 // time (the folder is created, migrated and loaded with the curated dataset) and then on the existing folder.
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { assertBuilt, waitFor } from "./servers";
@@ -37,14 +37,17 @@ async function timedStart(dataDir: string, port: number): Promise<number> {
     } catch {
       // already gone
     }
+    // npm may exit before the launcher has closed the database: the launcher's lock file going away is
+    // the sign that the folder is free (killing the group any earlier cut the close short).
+    const lock = path.join(dataDir, "atlas.lock");
+    const deadline = performance.now() + 15_000;
     await Promise.race([exited, sleep(15_000)]);
+    while (existsSync(lock) && performance.now() < deadline) await sleep(100);
     try {
       process.kill(-child.pid!, "SIGKILL");
     } catch {
       // stopped cleanly
     }
-    // The launcher releases the folder's lock on exit; give it a moment.
-    await sleep(300);
   }
 }
 

@@ -1,5 +1,5 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync, rmSync, existsSync, readdirSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync, rmSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -39,6 +39,23 @@ describe("start-up errors", () => {
       await expect(startEmbeddedDatabase({ dataDir: dir })).rejects.toThrow(/is in use by another process \(pid \d+\)\. Stop that process, or set ATLAS_DATA_DIR/);
     } finally {
       await db.stop();
+    }
+  });
+
+  it("takes over a lock whose holder exited but was never reaped (a zombie, as in containers without an init)", async () => {
+    const dir = tempDir();
+    // The shell starts `true` in the background and turns into `sleep`, which never reaps it: `true`
+    // stays a zombie (it still answers signal 0) until the sleep ends.
+    const parent = spawn("sh", ["-c", "true & echo $!; exec sleep 30"], { stdio: ["ignore", "pipe", "ignore"] });
+    try {
+      const zombie = Number((await new Promise<Buffer>((r) => parent.stdout.once("data", r))).toString().trim());
+      await expect.poll(() => readFileSync(`/proc/${zombie}/stat`, "utf8"), { timeout: 5_000 }).toMatch(/^\d+ \(.*\) Z/s);
+      writeFileSync(path.join(dir, "atlas.lock"), String(zombie));
+      const db = await startEmbeddedDatabase({ dataDir: dir });
+      expect(readFileSync(path.join(dir, "atlas.lock"), "utf8").trim()).toBe(String(process.pid));
+      await db.stop();
+    } finally {
+      parent.kill();
     }
   });
 

@@ -185,7 +185,9 @@ await runMain(async () => {
   };
 
   const fingerprint = datasetFingerprint(o.seed);
-  const sorted = [...o.sizes].sort((a, b) => a - b);
+  // Start-up and faults make their own databases: run alone, they need no benchmark database built.
+  const needsDatabases = o.only.some((s) => s !== "startup" && s !== "faults");
+  const sorted = needsDatabases ? [...o.sizes].sort((a, b) => a - b) : [];
   for (const [index, size] of sorted.entries()) {
     const label = size % 1000 === 0 ? `${size / 1000}k` : String(size);
     const name = `${o.dbPrefix}${label}`;

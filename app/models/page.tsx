@@ -4,7 +4,7 @@ import { FiltersForm } from "@/components/models/filters-form";
 import { ModelsTable } from "@/components/models/models-table";
 import { Pagination } from "@/components/models/pagination";
 import { impliedView, modelsHref, type ParamsView } from "@/components/models/view-links";
-import { findModels, listCountries, listOrganizations } from "@/lib/data/models";
+import { findModels, listFilterOptions } from "@/lib/data/models";
 import { countryName } from "@/lib/domain/countries";
 import { formatParams, formatTokens } from "@/lib/domain/params";
 import { withQuery } from "@/lib/domain/url";
@@ -43,7 +43,7 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
   // The page is forgiving: a bad parameter is dropped and named, the rest still applies.
   const { query, errors } = parseModelQuery(raw, ["params"]);
   const view: ParamsView = raw.params === "active" || raw.params === "total" ? raw.params : impliedView(query);
-  const [{ data, total }, countries, organizations] = await Promise.all([findModels(query), listCountries(), listOrganizations()]);
+  const [{ data, total }, { countries, organizations }] = await Promise.all([findModels(query), listFilterOptions()]);
   const filters = activeFilters(query);
   const apiParams = modelQueryToParams(query);
   const from = total === 0 ? 0 : (query.page - 1) * query.pageSize + 1;

@@ -1,10 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { GeistSans } from "geist/font/sans";
 import "./globals.css";
-
-// One web font (Geist Sans, 70 kB): a second one (Geist Mono) was preloaded by every page for a few <code>
-// snippets and doubled the bytes before the first paint on a phone; code uses the system monospace.
 
 export const metadata: Metadata = {
   title: { default: "Open Model Atlas", template: "%s · Open Model Atlas" },
@@ -21,7 +17,7 @@ const NAV = [
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="en" className={GeistSans.variable}>
+    <html lang="en">
       <body className="min-h-screen bg-white font-sans text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2 dark:focus:bg-zinc-900">
           Skip to content

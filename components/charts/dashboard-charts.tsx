@@ -1,23 +1,51 @@
 "use client";
 
-// The dashboard's charts (recharts). Client components, imported only by the dashboard page, so no other
-// page ships chart code. They receive aggregates computed on the server; the scatter charts receive one
-// small object per release.
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import {
-  Bar, BarChart, CartesianGrid, ComposedChart, Line, LineChart, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis,
-} from "recharts";
-import type { ChartPoint } from "@/lib/domain/dashboard";
+// The dashboard's charts. Client components, imported only by the dashboard page, so no other page ships
+// chart code. They receive aggregates computed on the server; the scatter charts receive one small object
+// per release. What surrounds a drawing (its legend, the total/active switch, the attributes that say
+// what is drawn) is rendered with the page; the drawing itself (recharts, ./chart-drawings) is loaded
+// and drawn only when it comes near the viewport.
+import { lazy, startTransition, Suspense, useEffect, useRef, useState } from "react";
 import type { FrontierStep } from "@/lib/domain/aggregation";
+import type { ChartPoint } from "@/lib/domain/dashboard";
 import { groupColor, LICENSE_COLORS } from "@/lib/domain/encodings";
-import { formatExact, formatParams, formatTokens } from "@/lib/domain/params";
+import { LICENSE_CATEGORIES } from "@/lib/domain/licenses";
+import type { Measure } from "./chart-drawings";
 import { groupLabel } from "./group-label";
 
-const axisTick = { fill: "currentColor", fontSize: 12 };
-const axisLine = { stroke: "currentColor", strokeOpacity: 0.4 };
-const grid = <CartesianGrid stroke="currentColor" strokeOpacity={0.12} />;
-const tooltipStyle = { contentStyle: { background: "var(--tooltip-bg, #fff)", color: "var(--tooltip-fg, #111)", border: "1px solid #999", fontSize: 12 } };
+const QuarterDrawing = lazy(() => import("./chart-drawings").then((m) => ({ default: m.QuarterDrawing })));
+const MoeShareDrawing = lazy(() => import("./chart-drawings").then((m) => ({ default: m.MoeShareDrawing })));
+const LicenseDrawing = lazy(() => import("./chart-drawings").then((m) => ({ default: m.LicenseDrawing })));
+const FrontierDrawing = lazy(() => import("./chart-drawings").then((m) => ({ default: m.FrontierDrawing })));
+
+/**
+ * A chart's drawing area, drawn only when it comes near the viewport and then in a transition (React
+ * yields to the browser while it renders). Drawn all at once on load, the six charts made about 5,000
+ * SVG nodes and blocked a phone's main thread for seconds (Lighthouse total blocking time 3.6 s); now a
+ * chart costs nothing until it is scrolled to. The box keeps the chart's height meanwhile, so nothing
+ * moves when it appears; the data table under each chart carries the same numbers as text.
+ */
+function ChartBox({ height, children }: { height: number; children: React.ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        observer.disconnect();
+        startTransition(() => setNear(true));
+      },
+      { rootMargin: "400px 0px" },
+    );
+    observer.observe(ref.current!);
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <div ref={ref} style={{ height }}>
+      {near && <Suspense fallback={null}>{children}</Suspense>}
+    </div>
+  );
+}
 
 function LegendItem({ color, label, shape }: { color: string; label: string; shape: "swatch" | "circle" | "square" | "line" }) {
   return (
@@ -49,31 +77,13 @@ function GroupLegend({ groups, extra, shapes = false }: { groups: string[]; extr
   );
 }
 
-const yearTick = (ms: number) => new Date(ms).getUTCFullYear().toString();
-
 /** Charts 1 and 6: counts per quarter, stacked bars or cumulative lines. */
 export function QuarterChart({ data, groups, extra, kind }: { data: Record<string, string | number>[]; groups: string[]; extra: string[]; kind: "stacked" | "cumulative" }) {
   return (
     <div data-chart={kind === "stacked" ? "releases-per-quarter" : "cumulative"}>
-      <ResponsiveContainer width="100%" height={300}>
-        {kind === "stacked" ? (
-          <BarChart data={data} margin={{ top: 8, right: 8, bottom: 24, left: 8 }}>
-            {grid}
-            <XAxis dataKey="quarter" tick={axisTick} axisLine={axisLine} label={{ value: "Quarter of weights release", position: "insideBottom", offset: -16, fill: "currentColor", fontSize: 12 }} />
-            <YAxis allowDecimals={false} tick={axisTick} axisLine={axisLine} label={{ value: "Releases", angle: -90, position: "insideLeft", fill: "currentColor", fontSize: 12 }} />
-            <Tooltip {...tooltipStyle} />
-            {groups.map((g) => <Bar key={g} dataKey={g} name={groupLabel(g)} stackId="releases" fill={groupColor(g, extra)} isAnimationActive={false} />)}
-          </BarChart>
-        ) : (
-          <LineChart data={data} margin={{ top: 8, right: 8, bottom: 24, left: 8 }}>
-            {grid}
-            <XAxis dataKey="quarter" tick={axisTick} axisLine={axisLine} label={{ value: "End of quarter", position: "insideBottom", offset: -16, fill: "currentColor", fontSize: 12 }} />
-            <YAxis allowDecimals={false} tick={axisTick} axisLine={axisLine} label={{ value: "Releases to date", angle: -90, position: "insideLeft", fill: "currentColor", fontSize: 12 }} />
-            <Tooltip {...tooltipStyle} />
-            {groups.map((g, i) => <Line key={g} dataKey={g} name={groupLabel(g)} stroke={groupColor(g, extra)} strokeWidth={2} strokeDasharray={i === 0 ? undefined : i === 1 ? "6 3" : "2 3"} dot={false} isAnimationActive={false} />)}
-          </LineChart>
-        )}
-      </ResponsiveContainer>
+      <ChartBox height={300}>
+        <QuarterDrawing data={data} groups={groups} extra={extra} kind={kind} height={300} />
+      </ChartBox>
       <GroupLegend groups={groups} extra={extra} />
     </div>
   );
@@ -83,15 +93,9 @@ export function QuarterChart({ data, groups, extra, kind }: { data: Record<strin
 export function MoeShareChart({ data, groups, extra }: { data: Record<string, string | number | null>[]; groups: string[]; extra: string[] }) {
   return (
     <div data-chart="moe-share">
-      <ResponsiveContainer width="100%" height={300}>
-        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 24, left: 8 }}>
-          {grid}
-          <XAxis dataKey="half" tick={axisTick} axisLine={axisLine} label={{ value: "Half-year of weights release", position: "insideBottom", offset: -16, fill: "currentColor", fontSize: 12 }} />
-          <YAxis domain={[0, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} tick={axisTick} axisLine={axisLine} label={{ value: "MoE share of releases", angle: -90, position: "insideLeft", fill: "currentColor", fontSize: 12 }} />
-          <Tooltip {...tooltipStyle} formatter={(v) => (typeof v === "number" ? `${Math.round(v * 100)}%` : "no releases")} />
-          {groups.map((g) => <Bar key={g} dataKey={g} name={groupLabel(g)} fill={groupColor(g, extra)} isAnimationActive={false} />)}
-        </BarChart>
-      </ResponsiveContainer>
+      <ChartBox height={300}>
+        <MoeShareDrawing data={data} groups={groups} extra={extra} height={300} />
+      </ChartBox>
       <GroupLegend groups={groups} extra={extra} />
     </div>
   );
@@ -99,37 +103,23 @@ export function MoeShareChart({ data, groups, extra }: { data: Record<string, st
 
 /** Chart 5: license categories per year, one small chart per group. */
 export function LicenseChart({ data, groups }: { data: Record<string, string | number>[]; groups: string[] }) {
-  const categories = ["permissive", "restricted", "non-commercial"] as const;
   return (
     <div data-chart="licenses">
       <div className="grid gap-4 md:grid-cols-3">
         {groups.map((g) => (
           <figure key={g}>
             <figcaption className="text-sm font-medium">{groupLabel(g)}</figcaption>
-            <ResponsiveContainer width="100%" height={220}>
-              <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
-                {grid}
-                <XAxis dataKey="year" tick={axisTick} axisLine={axisLine} />
-                <YAxis allowDecimals={false} tick={axisTick} axisLine={axisLine} width={32} label={{ value: "Releases", angle: -90, position: "insideLeft", fill: "currentColor", fontSize: 11 }} />
-                <Tooltip {...tooltipStyle} />
-                {categories.map((c) => <Bar key={c} dataKey={`${g}:${c}`} name={c} stackId="l" fill={LICENSE_COLORS[c]} isAnimationActive={false} />)}
-              </BarChart>
-            </ResponsiveContainer>
+            <ChartBox height={220}>
+              <LicenseDrawing data={data} group={g} height={220} />
+            </ChartBox>
           </figure>
         ))}
       </div>
       <ul className="mt-2 flex flex-wrap gap-x-4 text-xs">
-        {categories.map((c) => <LegendItem key={c} color={LICENSE_COLORS[c]!} label={c[0]!.toUpperCase() + c.slice(1)} shape="swatch" />)}
+        {LICENSE_CATEGORIES.map((c) => <LegendItem key={c} color={LICENSE_COLORS[c]!} label={c[0]!.toUpperCase() + c.slice(1)} shape="swatch" />)}
       </ul>
     </div>
   );
-}
-
-type Measure = "totalParams" | "activeParams" | "contextWindow";
-
-function HollowSquare(props: { cx?: number; cy?: number; fill?: string }) {
-  const { cx = 0, cy = 0, fill } = props;
-  return <rect x={cx - 4} y={cy - 4} width={8} height={8} fill="none" stroke={fill} strokeWidth={1.5} />;
 }
 
 /**
@@ -148,22 +138,9 @@ export function FrontierScatter({
   kind: "size" | "context";
   initialMeasure: "totalParams" | "activeParams";
 }) {
-  const router = useRouter();
   const [sizeMeasure, setSizeMeasure] = useState(initialMeasure);
   const measure: Measure = kind === "context" ? "contextWindow" : sizeMeasure;
-  const format = (v: number) => (measure === "contextWindow" ? `${formatTokens(v)} tokens` : formatParams(v));
-  const end = Date.parse(asOf);
-  const series = (g: string, arch: "dense" | "moe") =>
-    points.filter((p) => p.group === g && p.architecture === arch && p[measure] !== null).map((p) => ({ x: Date.parse(p.date), y: p[measure]!, name: p.name, slug: p.slug, date: p.date }));
-  const steps = (g: string) => {
-    const s = frontiers[measure][g] ?? [];
-    const line = s.map((f) => ({ x: Date.parse(f.date), y: f.value, name: f.name, slug: f.slug, date: f.date }));
-    return line.length ? [...line, { ...line.at(-1)!, x: end }] : [];
-  };
   const plotted = points.filter((p) => p[measure] !== null).length;
-  // One tick per 1 January, so the year labels never repeat.
-  const firstYear = Math.min(...points.map((p) => Number(p.date.slice(0, 4))), new Date(end).getUTCFullYear());
-  const yearTicks = Array.from({ length: new Date(end).getUTCFullYear() - firstYear + 1 }, (_, i) => Date.UTC(firstYear + i, 0, 1));
 
   const choose = (m: "totalParams" | "activeParams") => {
     setSizeMeasure(m);
@@ -185,33 +162,9 @@ export function FrontierScatter({
           ))}
         </div>
       )}
-      <ResponsiveContainer width="100%" height={380}>
-        <ComposedChart margin={{ top: 8, right: 16, bottom: 24, left: 16 }}>
-          {grid}
-          <XAxis type="number" dataKey="x" domain={[yearTicks[0] ?? "dataMin", end]} ticks={yearTicks} tickFormatter={yearTick} tick={axisTick} axisLine={axisLine} allowDuplicatedCategory={false}
-            label={{ value: "Weights release date", position: "insideBottom", offset: -16, fill: "currentColor", fontSize: 12 }} />
-          <YAxis type="number" dataKey="y" scale="log" domain={["auto", "auto"]} allowDataOverflow tickFormatter={(v: number) => (measure === "contextWindow" ? formatTokens(v) : formatParams(v))} tick={axisTick} axisLine={axisLine} width={56}
-            label={{ value: measure === "contextWindow" ? "Context window (tokens, log scale)" : `${measure === "totalParams" ? "Total" : "Active"} parameters (log scale)`, angle: -90, position: "insideLeft", offset: -8, fill: "currentColor", fontSize: 12 }} />
-          <Tooltip {...tooltipStyle} cursor={{ strokeDasharray: "3 3" }}
-            content={({ active, payload }) => {
-              const p = active ? (payload?.[0]?.payload as { name: string; y: number; date: string } | undefined) : undefined;
-              return p ? (
-                <div className="rounded border border-zinc-400 bg-white px-2 py-1 text-xs text-zinc-900 shadow">
-                  <div className="font-medium">{p.name}</div>
-                  <div>{format(p.y)} ({formatExact(p.y)})</div>
-                  <div>{p.date}</div>
-                </div>
-              ) : null;
-            }} />
-          {groups.flatMap((g) => [
-            <Scatter key={`${g}-moe`} name={`${groupLabel(g)}, MoE`} data={series(g, "moe")} fill={groupColor(g, extra)} shape="circle" isAnimationActive={false}
-              onClick={(d: { payload?: { slug?: string }; slug?: string }) => router.push(`/models/${d.payload?.slug ?? d.slug}`)} className="cursor-pointer" />,
-            <Scatter key={`${g}-dense`} name={`${groupLabel(g)}, dense`} data={series(g, "dense")} fill={groupColor(g, extra)} shape={<HollowSquare />} isAnimationActive={false}
-              onClick={(d: { payload?: { slug?: string }; slug?: string }) => router.push(`/models/${d.payload?.slug ?? d.slug}`)} className="cursor-pointer" />,
-            <Line key={`${g}-frontier`} name={`${groupLabel(g)} record`} data={steps(g)} dataKey="y" type="stepAfter" stroke={groupColor(g, extra)} strokeWidth={2} dot={false} activeDot={false} isAnimationActive={false} />,
-          ])}
-        </ComposedChart>
-      </ResponsiveContainer>
+      <ChartBox height={380}>
+        <FrontierDrawing points={points} frontiers={frontiers} groups={groups} extra={extra} asOf={asOf} measure={measure} height={380} />
+      </ChartBox>
       <GroupLegend groups={groups} extra={extra} shapes />
     </div>
   );

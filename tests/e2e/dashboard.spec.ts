@@ -86,8 +86,9 @@ test("a headline number links to the rows that prove it", async ({ page }) => {
 
 test("clicking a point opens that model's page", async ({ page }) => {
   await page.goto("/");
+  // Charts are drawn when scrolled to, as a reader would.
+  await page.locator('[data-chart="size"]').scrollIntoViewIfNeeded();
   const point = page.locator('[data-chart="size"] g.recharts-scatter-symbol').first();
-  await point.scrollIntoViewIfNeeded();
   await point.click({ force: true });
   await expect(page).toHaveURL(/\/models\/[a-z0-9.-]+$/);
 });

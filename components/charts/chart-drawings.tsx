@@ -1,0 +1,140 @@
+"use client";
+
+// The recharts drawings of the dashboard's charts, in a module of their own: components/charts/
+// dashboard-charts.tsx loads it only when the first chart comes near the viewport, so recharts (about
+// 130 kB gzipped) is not among the scripts a visitor downloads before the page is usable.
+import { useRouter } from "next/navigation";
+import {
+  Bar, BarChart, CartesianGrid, ComposedChart, Line, LineChart, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis,
+} from "recharts";
+import type { FrontierStep } from "@/lib/domain/aggregation";
+import type { ChartPoint } from "@/lib/domain/dashboard";
+import { groupColor, LICENSE_COLORS } from "@/lib/domain/encodings";
+import { LICENSE_CATEGORIES } from "@/lib/domain/licenses";
+import { formatExact, formatParams, formatTokens } from "@/lib/domain/params";
+import { groupLabel } from "./group-label";
+
+const axisTick = { fill: "currentColor", fontSize: 12 };
+const axisLine = { stroke: "currentColor", strokeOpacity: 0.4 };
+const grid = <CartesianGrid stroke="currentColor" strokeOpacity={0.12} />;
+const tooltipStyle = { contentStyle: { background: "var(--tooltip-bg, #fff)", color: "var(--tooltip-fg, #111)", border: "1px solid #999", fontSize: 12 } };
+
+export type Measure = "totalParams" | "activeParams" | "contextWindow";
+
+/** Charts 1 and 6: counts per quarter, stacked bars or cumulative lines. */
+export function QuarterDrawing({ data, groups, extra, kind, height }: { data: Record<string, string | number>[]; groups: string[]; extra: string[]; kind: "stacked" | "cumulative"; height: number }) {
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      {kind === "stacked" ? (
+        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 24, left: 8 }}>
+          {grid}
+          <XAxis dataKey="quarter" tick={axisTick} axisLine={axisLine} label={{ value: "Quarter of weights release", position: "insideBottom", offset: -16, fill: "currentColor", fontSize: 12 }} />
+          <YAxis allowDecimals={false} tick={axisTick} axisLine={axisLine} label={{ value: "Releases", angle: -90, position: "insideLeft", fill: "currentColor", fontSize: 12 }} />
+          <Tooltip {...tooltipStyle} />
+          {groups.map((g) => <Bar key={g} dataKey={g} name={groupLabel(g)} stackId="releases" fill={groupColor(g, extra)} isAnimationActive={false} />)}
+        </BarChart>
+      ) : (
+        <LineChart data={data} margin={{ top: 8, right: 8, bottom: 24, left: 8 }}>
+          {grid}
+          <XAxis dataKey="quarter" tick={axisTick} axisLine={axisLine} label={{ value: "End of quarter", position: "insideBottom", offset: -16, fill: "currentColor", fontSize: 12 }} />
+          <YAxis allowDecimals={false} tick={axisTick} axisLine={axisLine} label={{ value: "Releases to date", angle: -90, position: "insideLeft", fill: "currentColor", fontSize: 12 }} />
+          <Tooltip {...tooltipStyle} />
+          {groups.map((g, i) => <Line key={g} dataKey={g} name={groupLabel(g)} stroke={groupColor(g, extra)} strokeWidth={2} strokeDasharray={i === 0 ? undefined : i === 1 ? "6 3" : "2 3"} dot={false} isAnimationActive={false} />)}
+        </LineChart>
+      )}
+    </ResponsiveContainer>
+  );
+}
+
+/** Chart 4: MoE share per half-year, as grouped bars (a share of zero releases is no bar). */
+export function MoeShareDrawing({ data, groups, extra, height }: { data: Record<string, string | number | null>[]; groups: string[]; extra: string[]; height: number }) {
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 24, left: 8 }}>
+        {grid}
+        <XAxis dataKey="half" tick={axisTick} axisLine={axisLine} label={{ value: "Half-year of weights release", position: "insideBottom", offset: -16, fill: "currentColor", fontSize: 12 }} />
+        <YAxis domain={[0, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} tick={axisTick} axisLine={axisLine} label={{ value: "MoE share of releases", angle: -90, position: "insideLeft", fill: "currentColor", fontSize: 12 }} />
+        <Tooltip {...tooltipStyle} formatter={(v) => (typeof v === "number" ? `${Math.round(v * 100)}%` : "no releases")} />
+        {groups.map((g) => <Bar key={g} dataKey={g} name={groupLabel(g)} fill={groupColor(g, extra)} isAnimationActive={false} />)}
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
+
+/** Chart 5, one group's small chart: license categories per year. */
+export function LicenseDrawing({ data, group, height }: { data: Record<string, string | number>[]; group: string; height: number }) {
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+        {grid}
+        <XAxis dataKey="year" tick={axisTick} axisLine={axisLine} />
+        <YAxis allowDecimals={false} tick={axisTick} axisLine={axisLine} width={32} label={{ value: "Releases", angle: -90, position: "insideLeft", fill: "currentColor", fontSize: 11 }} />
+        <Tooltip {...tooltipStyle} />
+        {LICENSE_CATEGORIES.map((c) => <Bar key={c} dataKey={`${group}:${c}`} name={c} stackId="l" fill={LICENSE_COLORS[c]} isAnimationActive={false} />)}
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
+
+function HollowSquare(props: { cx?: number; cy?: number; fill?: string }) {
+  const { cx = 0, cy = 0, fill } = props;
+  return <rect x={cx - 4} y={cy - 4} width={8} height={8} fill="none" stroke={fill} strokeWidth={1.5} />;
+}
+
+const yearTick = (ms: number) => new Date(ms).getUTCFullYear().toString();
+
+/** Charts 2 and 3: the points and each group's record line for one measure; a point opens its model page. */
+export function FrontierDrawing({
+  points, frontiers, groups, extra, asOf, measure, height,
+}: {
+  points: ChartPoint[];
+  frontiers: Record<Measure, Record<string, FrontierStep[]>>;
+  groups: string[];
+  extra: string[];
+  asOf: string;
+  measure: Measure;
+  height: number;
+}) {
+  const router = useRouter();
+  const format = (v: number) => (measure === "contextWindow" ? `${formatTokens(v)} tokens` : formatParams(v));
+  const end = Date.parse(asOf);
+  const series = (g: string, arch: "dense" | "moe") =>
+    points.filter((p) => p.group === g && p.architecture === arch && p[measure] !== null).map((p) => ({ x: Date.parse(p.date), y: p[measure]!, name: p.name, slug: p.slug, date: p.date }));
+  const steps = (g: string) => {
+    const s = frontiers[measure][g] ?? [];
+    const line = s.map((f) => ({ x: Date.parse(f.date), y: f.value, name: f.name, slug: f.slug, date: f.date }));
+    return line.length ? [...line, { ...line.at(-1)!, x: end }] : [];
+  };
+  // One tick per 1 January, so the year labels never repeat.
+  const firstYear = Math.min(...points.map((p) => Number(p.date.slice(0, 4))), new Date(end).getUTCFullYear());
+  const yearTicks = Array.from({ length: new Date(end).getUTCFullYear() - firstYear + 1 }, (_, i) => Date.UTC(firstYear + i, 0, 1));
+  const open = (d: { payload?: { slug?: string }; slug?: string }) => router.push(`/models/${d.payload?.slug ?? d.slug}`);
+
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      <ComposedChart margin={{ top: 8, right: 16, bottom: 24, left: 16 }}>
+        {grid}
+        <XAxis type="number" dataKey="x" domain={[yearTicks[0] ?? "dataMin", end]} ticks={yearTicks} tickFormatter={yearTick} tick={axisTick} axisLine={axisLine} allowDuplicatedCategory={false}
+          label={{ value: "Weights release date", position: "insideBottom", offset: -16, fill: "currentColor", fontSize: 12 }} />
+        <YAxis type="number" dataKey="y" scale="log" domain={["auto", "auto"]} allowDataOverflow tickFormatter={(v: number) => (measure === "contextWindow" ? formatTokens(v) : formatParams(v))} tick={axisTick} axisLine={axisLine} width={56}
+          label={{ value: measure === "contextWindow" ? "Context window (tokens, log scale)" : `${measure === "totalParams" ? "Total" : "Active"} parameters (log scale)`, angle: -90, position: "insideLeft", offset: -8, fill: "currentColor", fontSize: 12 }} />
+        <Tooltip {...tooltipStyle} cursor={{ strokeDasharray: "3 3" }}
+          content={({ active, payload }) => {
+            const p = active ? (payload?.[0]?.payload as { name: string; y: number; date: string } | undefined) : undefined;
+            return p ? (
+              <div className="rounded border border-zinc-400 bg-white px-2 py-1 text-xs text-zinc-900 shadow">
+                <div className="font-medium">{p.name}</div>
+                <div>{format(p.y)} ({formatExact(p.y)})</div>
+                <div>{p.date}</div>
+              </div>
+            ) : null;
+          }} />
+        {groups.flatMap((g) => [
+          <Scatter key={`${g}-moe`} name={`${groupLabel(g)}, MoE`} data={series(g, "moe")} fill={groupColor(g, extra)} shape="circle" isAnimationActive={false} onClick={open} className="cursor-pointer" />,
+          <Scatter key={`${g}-dense`} name={`${groupLabel(g)}, dense`} data={series(g, "dense")} fill={groupColor(g, extra)} shape={<HollowSquare />} isAnimationActive={false} onClick={open} className="cursor-pointer" />,
+          <Line key={`${g}-frontier`} name={`${groupLabel(g)} record`} data={steps(g)} dataKey="y" type="stepAfter" stroke={groupColor(g, extra)} strokeWidth={2} dot={false} activeDot={false} isAnimationActive={false} />,
+        ])}
+      </ComposedChart>
+    </ResponsiveContainer>
+  );
+}

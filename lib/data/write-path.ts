@@ -53,6 +53,19 @@ export const modelSelect = {
 } satisfies Prisma.ModelSelect;
 
 type ModelRow = Prisma.ModelGetPayload<{ select: typeof modelSelect }>;
+/** A stored model as `writeModel` reads it. */
+export type StoredModel = ModelRow;
+
+/**
+ * Many stored models as `writeModel` reads them, in one query: a bulk caller reads a batch's models
+ * up front and hands each to `writeModel` as `existing`, instead of one read per model. Only valid in
+ * the transaction that writes them, and for one write per model (a second write would see the first's
+ * row as it was before).
+ */
+export async function readModels(tx: Tx, slugs: string[]): Promise<Map<string, StoredModel>> {
+  const rows = await tx.model.findMany({ where: { slug: { in: slugs } }, select: modelSelect });
+  return new Map(rows.map((r) => [r.slug, r]));
+}
 
 const dateString = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const toDate = (s: string | null) => (s ? new Date(`${s}T00:00:00Z`) : null);
@@ -114,8 +127,20 @@ function toColumns(values: ModelValues, orgId: Map<string, number>, baseModelId:
   };
 }
 
-export async function writeModel(tx: Tx, slug: string, inputs: FieldInputs, batch: SourceBatch, options: { notes?: string | null; today?: string } = {}): Promise<WriteResult> {
-  const existing = await tx.model.findUnique({ where: { slug }, select: modelSelect });
+export async function writeModel(
+  tx: Tx,
+  slug: string,
+  inputs: FieldInputs,
+  batch: SourceBatch,
+  options: {
+    notes?: string | null;
+    today?: string;
+    /** The model as `readModels` read it in this transaction (null: not stored); when absent, it is read here. */
+    existing?: StoredModel | null;
+  } = {},
+): Promise<WriteResult> {
+  const existing = options.existing !== undefined ? options.existing : await tx.model.findUnique({ where: { slug }, select: modelSelect });
+  if (existing && existing.slug !== slug) throw new Error(`writeModel(${slug}) was handed the stored row of ${existing.slug}`);
   const current: Partial<ModelValues> = existing ? rowToValues(existing) : {};
 
   // Every source's value of every field, after this write.

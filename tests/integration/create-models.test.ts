@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { startIngestRun } from "@/lib/data/ingest-runs";
-import { createModels, writeModel, WriteRejectedError, type FieldInputs, type NewModel, type SourceBatch } from "@/lib/data/write-path";
+import { createModels, readModels, writeModel, WriteRejectedError, type FieldInputs, type NewModel, type SourceBatch } from "@/lib/data/write-path";
 import type { ModelValues } from "@/lib/domain/model-fields";
 import { resetDatabase, testClient } from "../support/db-helpers";
 
@@ -214,6 +214,25 @@ describe("createModels", () => {
     const before = await db.dataVersion.findUniqueOrThrow({ where: { id: 1 } });
     expect(await createModels(db, [], { kind: "curated", retrievedAt: new Date(), reason: "x" })).toBe(0);
     expect((await db.dataVersion.findUniqueOrThrow({ where: { id: 1 } })).version).toBe(before.version);
+  });
+
+  it("hands writeModel the rows readModels read in bulk: the same outcomes as its own read", async () => {
+    await seedReferenceRows();
+    const batch: SourceBatch = { kind: "curated", retrievedAt: new Date(), reason: "x" };
+    const models = sampleModels().filter((m) => m.slug !== "stored-base-child");
+    await createModels(db, models, batch, { today: TODAY });
+    const changed = { ...models[0]!.inputs, contextWindow: { value: 65536, url: "https://example.org/new" } };
+    const outcomes = await db.$transaction(async (tx) => {
+      const rows = await readModels(tx, [...models.map((m) => m.slug), "not-stored"]);
+      expect([...rows.keys()].sort()).toEqual(models.map((m) => m.slug).sort());
+      await expect(writeModel(tx, "moe-base", models[1]!.inputs, batch, { today: TODAY, existing: rows.get("odd-strings")! })).rejects.toThrow(/handed the stored row of odd-strings/);
+      const out = [await writeModel(tx, models[0]!.slug, changed, batch, { today: TODAY, existing: rows.get(models[0]!.slug)! })];
+      for (const m of models.slice(1)) out.push(await writeModel(tx, m.slug, m.inputs, batch, { notes: m.notes, today: TODAY, existing: rows.get(m.slug)! }));
+      return out;
+    });
+    expect(outcomes.map((o) => o.outcome)).toEqual(["updated", "unchanged", "unchanged", "unchanged"]);
+    expect(outcomes[0]!.changed).toEqual(["contextWindow"]);
+    expect((await db.model.findUniqueOrThrow({ where: { slug: models[0]!.slug } })).contextWindow).toBe(65536);
   });
 
   describe("rejects the whole batch, and its transaction writes nothing", () => {

@@ -53,6 +53,19 @@ export const modelSelect = {
 } satisfies Prisma.ModelSelect;
 
 type ModelRow = Prisma.ModelGetPayload<{ select: typeof modelSelect }>;
+/** A stored model as `writeModel` reads it. */
+export type StoredModel = ModelRow;
+
+/**
+ * Many stored models as `writeModel` reads them, in one query: a bulk caller reads a batch's models
+ * up front and hands each to `writeModel` as `existing`, instead of one read per model. Only valid in
+ * the transaction that writes them, and for one write per model (a second write would see the first's
+ * row as it was before).
+ */
+export async function readModels(tx: Tx, slugs: string[]): Promise<Map<string, StoredModel>> {
+  const rows = await tx.model.findMany({ where: { slug: { in: slugs } }, select: modelSelect });
+  return new Map(rows.map((r) => [r.slug, r]));
+}
 
 const dateString = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const toDate = (s: string | null) => (s ? new Date(`${s}T00:00:00Z`) : null);
@@ -114,8 +127,20 @@ function toColumns(values: ModelValues, orgId: Map<string, number>, baseModelId:
   };
 }
 
-export async function writeModel(tx: Tx, slug: string, inputs: FieldInputs, batch: SourceBatch, options: { notes?: string | null; today?: string } = {}): Promise<WriteResult> {
-  const existing = await tx.model.findUnique({ where: { slug }, select: modelSelect });
+export async function writeModel(
+  tx: Tx,
+  slug: string,
+  inputs: FieldInputs,
+  batch: SourceBatch,
+  options: {
+    notes?: string | null;
+    today?: string;
+    /** The model as `readModels` read it in this transaction (null: not stored); when absent, it is read here. */
+    existing?: StoredModel | null;
+  } = {},
+): Promise<WriteResult> {
+  const existing = options.existing !== undefined ? options.existing : await tx.model.findUnique({ where: { slug }, select: modelSelect });
+  if (existing && existing.slug !== slug) throw new Error(`writeModel(${slug}) was handed the stored row of ${existing.slug}`);
   const current: Partial<ModelValues> = existing ? rowToValues(existing) : {};
 
   // Every source's value of every field, after this write.
@@ -285,6 +310,11 @@ export interface NewModel {
  * does not exist yet (the columns, one FieldSource per value, one Revision per value), in a handful of
  * statements for the whole batch instead of seven per model. Every model is checked against the same
  * rules first; one bad model rejects the batch. A base model may be in the same batch.
+ *
+ * The rows go in as raw `INSERT ... SELECT FROM unnest(array parameters)`, one statement per table:
+ * Prisma's createMany spends most of a bulk load's time building its statements (JSON columns above
+ * all), several times what PostgreSQL needs to store the rows. Clock columns take one client time per
+ * call, as Prisma's `@default(now())` does per statement.
  */
 export async function createModels(tx: Tx, models: NewModel[], batch: SourceBatch, options: { today?: string } = {}): Promise<number> {
   if (models.length === 0) return 0;
@@ -305,10 +335,32 @@ export async function createModels(tx: Tx, models: NewModel[], batch: SourceBatc
     if (missing.length) throw new WriteRejectedError(m.slug, [{ field: "developers", message: `unknown organization ${missing.join(", ")}` }]);
   }
 
-  const created = await tx.model.createManyAndReturn({
-    data: prepared.map((m) => ({ slug: m.slug, ...toColumns(m.values, orgId, null), ...(m.notes !== undefined ? { notes: m.notes } : {}) })),
-    select: { id: true, slug: true },
-  });
+  const now = new Date().toISOString();
+  const col = <T>(pick: (v: ModelValues, m: (typeof prepared)[number]) => T) => prepared.map((m) => pick(m.values, m));
+  // Dates as Prisma sends them (YYYY-MM-DD of the UTC date), counts as decimal strings (exact past 2^53).
+  const day = (s: string | null) => dateString(toDate(s));
+  const big = (n: number | null) => (n == null ? null : BigInt(n).toString());
+  const created = await tx.$queryRaw<{ id: number; slug: string }[]>`
+    INSERT INTO "Model" ("slug", "name", "family", "variant", "primaryOrganizationId", "announcedDate", "releaseDate", "totalParams",
+      "activeParams", "architecture", "routedExperts", "expertsPerToken", "sharedExperts", "contextWindow", "maxPositionEmbeddings",
+      "licenseId", "openWeights", "hfRepoId", "modalities", "notes", "createdAt", "updatedAt")
+    SELECT u.slug, u.name, u.family, u.variant, u.org, u.announced, u.released, u.total, u.active, u.arch, u.routed, u.per_token,
+      u.shared, u.context, u.max_pos, u.license, u.open, u.hf,
+      CASE WHEN u.modalities IS NULL THEN NULL
+        ELSE ARRAY(SELECT e.v FROM jsonb_array_elements_text(u.modalities) WITH ORDINALITY AS e(v, i) ORDER BY e.i) END,
+      u.notes, ${now}::timestamptz, ${now}::timestamptz
+    FROM unnest(
+      ${col((_, m) => m.slug)}::text[], ${col((v) => v.name)}::text[], ${col((v) => v.family)}::text[], ${col((v) => v.variant)}::text[],
+      ${col((v) => orgId.get(v.developers[0]!)!)}::int[], ${col((v) => day(v.announcedDate))}::date[], ${col((v) => day(v.releaseDate))}::date[],
+      ${col((v) => big(v.totalParams))}::bigint[], ${col((v) => big(v.activeParams))}::bigint[], ${col((v) => v.architecture)}::text[],
+      ${col((v) => v.routedExperts)}::int[], ${col((v) => v.expertsPerToken)}::int[], ${col((v) => v.sharedExperts)}::int[],
+      ${col((v) => v.contextWindow)}::int[], ${col((v) => v.maxPositionEmbeddings)}::int[], ${col((v) => v.licenseId)}::text[],
+      ${col((v) => v.openWeights)}::boolean[], ${col((v) => v.hfRepoId)}::text[],
+      ${col((v) => (v.modalities == null ? null : JSON.stringify(v.modalities)))}::jsonb[], ${col((_, m) => m.notes ?? null)}::text[]
+    ) WITH ORDINALITY AS u(slug, name, family, variant, org, announced, released, total, active, arch, routed, per_token, shared,
+      context, max_pos, license, open, hf, modalities, notes, ord)
+    ORDER BY u.ord
+    RETURNING "id", "slug"`;
   const idOf = new Map(created.map((c) => [c.slug, c.id]));
 
   // Base models: in this batch or already stored.
@@ -328,26 +380,44 @@ export async function createModels(tx: Tx, models: NewModel[], batch: SourceBatc
       WHERE m."id" = u.id`;
   }
 
-  await tx.modelDeveloper.createMany({
-    data: prepared.flatMap((m) => m.values.developers.map((d, position) => ({ modelId: idOf.get(m.slug)!, organizationId: orgId.get(d)!, position }))),
-  });
-  const sources: Prisma.FieldSourceCreateManyInput[] = [];
-  const revisions: Prisma.RevisionCreateManyInput[] = [];
+  const developers = { model: [] as number[], org: [] as number[], position: [] as number[] };
+  for (const m of prepared) {
+    m.values.developers.forEach((d, position) => {
+      developers.model.push(idOf.get(m.slug)!);
+      developers.org.push(orgId.get(d)!);
+      developers.position.push(position);
+    });
+  }
+  await tx.$executeRaw`
+    INSERT INTO "ModelDeveloper" ("modelId", "organizationId", "position")
+    SELECT * FROM unnest(${developers.model}::int[], ${developers.org}::int[], ${developers.position}::int[])`;
+
+  // One source and one revision per value given (not null), in field order; the value as JSON text.
+  const rows = { model: [] as number[], field: [] as string[], value: [] as string[], url: [] as string[] };
   for (const m of prepared) {
     const modelId = idOf.get(m.slug)!;
     for (const field of MODEL_FIELDS) {
       const input = m.inputs[field];
       if (!input || input.value === null) continue;
-      const value = input.value as FieldValue;
-      sources.push({ modelId, field, sourceKind: batch.kind, value: sourceJson(value), sourceUrl: input.url, retrievedAt: batch.retrievedAt });
-      revisions.push({
-        modelId, field, oldValue: Prisma.DbNull, newValue: revisionJson(value), sourceKind: batch.kind, sourceUrl: input.url,
-        reason: batch.reason, ingestRunId: batch.ingestRunId ?? null, correctionId: batch.correctionId ?? null,
-      });
+      rows.model.push(modelId);
+      rows.field.push(field);
+      rows.value.push(JSON.stringify(input.value));
+      rows.url.push(input.url);
     }
   }
-  await tx.fieldSource.createMany({ data: sources });
-  await tx.revision.createMany({ data: revisions });
+  if (rows.model.length) {
+    await tx.$executeRaw`
+      INSERT INTO "FieldSource" ("modelId", "field", "sourceKind", "value", "sourceUrl", "retrievedAt")
+      SELECT u.model, u.field, ${batch.kind}::text, u.value, u.url, ${batch.retrievedAt.toISOString()}::timestamptz
+      FROM unnest(${rows.model}::int[], ${rows.field}::text[], ${rows.value}::jsonb[], ${rows.url}::text[]) WITH ORDINALITY AS u(model, field, value, url, ord)
+      ORDER BY u.ord`;
+    await tx.$executeRaw`
+      INSERT INTO "Revision" ("modelId", "field", "oldValue", "newValue", "sourceKind", "sourceUrl", "reason", "ingestRunId", "correctionId", "createdAt")
+      SELECT u.model, u.field, NULL::jsonb, u.value, ${batch.kind}::text, u.url, ${batch.reason}::text, ${batch.ingestRunId ?? null}::int, ${batch.correctionId ?? null}::int,
+        ${now}::timestamptz
+      FROM unnest(${rows.model}::int[], ${rows.field}::text[], ${rows.value}::jsonb[], ${rows.url}::text[]) WITH ORDINALITY AS u(model, field, value, url, ord)
+      ORDER BY u.ord`;
+  }
   return created.length;
 }
 

@@ -1,13 +1,13 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { finishIngestRun, startIngestRun, type RunCounts } from "@/lib/data/ingest-runs";
-import { createModels, listModelSlugs, writeLicense, writeModel, writeOrganization, type FieldInputs } from "@/lib/data/write-path";
+import { createModels, listModelSlugs, readModels, writeLicense, writeModel, writeOrganization, type FieldInputs } from "@/lib/data/write-path";
 import { MODEL_FIELDS } from "@/lib/domain/model-fields";
 import { todayUtc } from "@/lib/domain/model-rules";
 import { formatDatasetError, loadCuratedDataset, type CuratedModelRecord } from "./curated";
 
 export class CuratedDatasetInvalidError extends Error {}
 
-/** Models created per statement batch in a bulk load. */
+/** Models created per statement batch in a bulk load (and stored ones read per query). */
 const CREATE_CHUNK = 500;
 
 export interface CuratedRunSummary extends RunCounts {
@@ -81,10 +81,16 @@ export async function ingestCurated(
           done += chunk.length;
           options.onProgress?.(done, ordered.length);
         }
-        for (const m of ordered.filter((x) => existing.has(x.slug))) {
-          const result = await writeModel(tx, m.slug, inputsOf(m), batch, { notes: m.notes, today });
-          counts[result.outcome]++;
-          options.onProgress?.(++done, ordered.length);
+        // Slugs are unique in a dataset, so each stored model is read once per chunk and written once.
+        const stored = ordered.filter((x) => existing.has(x.slug));
+        for (let i = 0; i < stored.length; i += CREATE_CHUNK) {
+          const chunk = stored.slice(i, i + CREATE_CHUNK);
+          const rows = await readModels(tx, chunk.map((m) => m.slug));
+          for (const m of chunk) {
+            const result = await writeModel(tx, m.slug, inputsOf(m), batch, { notes: m.notes, today, existing: rows.get(m.slug) ?? null });
+            counts[result.outcome]++;
+            options.onProgress?.(++done, ordered.length);
+          }
         }
       },
       { timeout: 15 * 60_000, maxWait: 60_000 },

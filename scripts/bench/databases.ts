@@ -10,7 +10,7 @@ import { from as copyFrom, to as copyTo } from "pg-copy-streams";
 import { createPrismaClient } from "@/lib/db";
 import { profileOf, syntheticRecord, type SyntheticProfile } from "@/lib/bench/synthetic";
 import { finishIngestRun, startIngestRun } from "@/lib/data/ingest-runs";
-import { createModels, listModelSlugs, writeModel, type FieldInputs, type NewModel } from "@/lib/data/write-path";
+import { createModels, listModelSlugs, readModels, writeModel, type FieldInputs, type NewModel } from "@/lib/data/write-path";
 import { MODEL_FIELDS } from "@/lib/domain/model-fields";
 import { loadCuratedDataset } from "@/lib/ingest/curated";
 import { ingestCurated } from "@/lib/ingest/curated-run";
@@ -100,15 +100,17 @@ export async function loadThroughWritePath(url: string, profile: SyntheticProfil
       await db.$transaction(
         async (tx) => {
           const fresh: NewModel[] = [];
+          const again: NewModel[] = [];
           for (let i = start; i < end; i++) {
             const r = syntheticRecord(i, profile, options.seed);
             const inputs: FieldInputs = {};
             for (const field of MODEL_FIELDS) (inputs as Record<string, unknown>)[field] = { value: r.values[field], url: r.sources[field] };
-            if (!stored.has(r.slug)) {
-              fresh.push({ slug: r.slug, inputs, notes: null });
-              continue;
-            }
-            const result = await writeModel(tx, r.slug, inputs, batch, { notes: null });
+            (stored.has(r.slug) ? again : fresh).push({ slug: r.slug, inputs, notes: null });
+          }
+          // Stored ones: read in one query, then each through writeModel, as the curated load does.
+          const rows = again.length ? await readModels(tx, again.map((m) => m.slug)) : new Map();
+          for (const m of again) {
+            const result = await writeModel(tx, m.slug, m.inputs, batch, { notes: null, existing: rows.get(m.slug) ?? null });
             outcomes[result.outcome] = (outcomes[result.outcome] ?? 0) + 1;
           }
           outcomes.created! += await createModels(tx, fresh, batch);

@@ -48,6 +48,9 @@ describe("parseModelQuery", () => {
     ["page=1.5", "page", /whole number/],
     ["pageSize=500", "pageSize", /1 to 200/],
     ["pageSize=abc", "pageSize", /1 to 200/],
+    ["page=201", "page", /at most 200 with pageSize 50: pages reach the first 10,000 rows.*download the CSV/],
+    ["page=51&pageSize=200", "page", /at most 50 with pageSize 200/],
+    ["page=1000000", "page", /at most 200/],
     ["q=" + "x".repeat(101), "q", /100 characters/],
     ["contry=CN", "contry", /not a known parameter; allowed: country/],
     ["sort=name&sort=totalParams", "sort", /more than once/],
@@ -58,6 +61,17 @@ describe("parseModelQuery", () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]!.param).toBe(param);
     expect(errors[0]!.message).toMatch(message);
+  });
+
+  it("pages reach the first 10,000 rows of an order, to the last page that touches them", () => {
+    expect(parse("page=200").query.page).toBe(200);
+    // 10,000 / 150 = 66.7: page 67 (rows 9,901 to 10,050) still starts inside the first 10,000.
+    expect(parse("page=67&pageSize=150").errors).toEqual([]);
+    expect(parse("page=68&pageSize=150").errors.map((e) => e.param)).toEqual(["page"]);
+    // A refused page falls back to the first, for the pages that drop a bad parameter and say so.
+    expect(parse("page=201").query.page).toBe(1);
+    // An export has every row: the page is accepted but not bounded.
+    expect(parseModelQuery(new URLSearchParams("page=5000"), [], { paged: false }).errors).toEqual([]);
   });
 
   it("accepts extra parameters a page names", () => {

@@ -15,6 +15,14 @@ export const ORDERS = ["asc", "desc"] as const;
 export type Order = (typeof ORDERS)[number];
 export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_PAGE_SIZE = 50;
+/**
+ * Bounded offset: pages reach the first 10,000 rows of an order, no deeper. An OFFSET reads every row
+ * before the page, so at 100,000 models a page near the end (or past it) took 120 ms of database time
+ * on every cache miss, and page numbers are easy to vary. Deeper rows are one reversed order or one
+ * narrower filter away, and the CSV export has every row.
+ */
+export const MAX_PAGED_ROWS = 10_000;
+export const lastPagedPage = (pageSize: number) => Math.ceil(MAX_PAGED_ROWS / pageSize);
 
 export interface ModelQuery {
   country: string[];
@@ -104,7 +112,7 @@ export const QUERY_PARAMS = {
   minContext: { schema: countSchema("token count", "131072 or 128K", MAX_TOKEN_COUNT), doc: "Minimum context window in tokens; 131072 and 128K are accepted." },
   sort: { schema: z.enum(SORT_FIELDS, { message: `must be one of ${SORT_FIELDS.join(", ")}` }), doc: `Sort by ${SORT_FIELDS.join(", ")} (default releaseDate). Missing values always sort last.` },
   order: { schema: z.enum(ORDERS, { message: "must be asc or desc" }), doc: "asc or desc (default desc; asc for name)." },
-  page: { schema: z.coerce.number({ message: "must be a whole number from 1" }).int("must be a whole number from 1").min(1, "must be a whole number from 1").max(1_000_000, "is too large"), doc: "Page number, from 1." },
+  page: { schema: z.coerce.number({ message: "must be a whole number from 1" }).int("must be a whole number from 1").min(1, "must be a whole number from 1").max(1_000_000, "is too large"), doc: `Page number, from 1; pages reach the first ${MAX_PAGED_ROWS} rows of an order (page x pageSize at most ${MAX_PAGED_ROWS} rounded up to a whole page; the CSV export has every row).` },
   pageSize: { schema: z.coerce.number({ message: `must be a whole number from 1 to ${MAX_PAGE_SIZE}` }).int(`must be a whole number from 1 to ${MAX_PAGE_SIZE}`).min(1, `must be a whole number from 1 to ${MAX_PAGE_SIZE}`).max(MAX_PAGE_SIZE, `must be a whole number from 1 to ${MAX_PAGE_SIZE}`), doc: `Results per page, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).` },
 } satisfies Record<keyof ModelQuery, { schema: z.ZodType; doc: string }>;
 
@@ -127,9 +135,10 @@ function entries(raw: RawParams): [string, string][] {
 /**
  * Reads the query. Repeated parameters (from a GET form with checkboxes) join like a comma list; an
  * empty value means unset. `allowed` names extra parameters a page accepts (e.g. `params`); anything else
- * unknown is an error, so a typo (`contry=CN`) is never silently ignored by the API.
+ * unknown is an error, so a typo (`contry=CN`) is never silently ignored by the API. `paged: false` (an
+ * export of every row) leaves the page out of the depth bound.
  */
-export function parseModelQuery(raw: RawParams, allowed: readonly string[] = []): { query: ModelQuery; errors: ParamError[] } {
+export function parseModelQuery(raw: RawParams, allowed: readonly string[] = [], options: { paged?: boolean } = {}): { query: ModelQuery; errors: ParamError[] } {
   const values = new Map<string, string[]>();
   for (const [k, v] of entries(raw)) values.set(k, [...(values.get(k) ?? []), v]);
   const query: ModelQuery = { ...DEFAULT_QUERY };
@@ -171,6 +180,13 @@ export function parseModelQuery(raw: RawParams, allowed: readonly string[] = [])
   range("releasedFrom", "releasedTo");
   range("minTotalParams", "maxTotalParams");
   range("minActiveParams", "maxActiveParams");
+  if (options.paged !== false && query.page > lastPagedPage(query.pageSize)) {
+    errors.push({
+      param: "page",
+      message: `must be at most ${lastPagedPage(query.pageSize)} with pageSize ${query.pageSize}: pages reach the first ${MAX_PAGED_ROWS.toLocaleString("en-US")} rows of an order; narrow the filters, reverse the order, or download the CSV for every row`,
+    });
+    query.page = DEFAULT_QUERY.page;
+  }
   return { query, errors };
 }
 

@@ -36,6 +36,7 @@ const QUERY_VIEWS: Record<string, string> = {
   default: "",
   filtered: FILTERED,
   "permissive, 128K+ context, by total": "license=permissive&minContext=128K&sort=totalParams",
+  "US, permissive (linked from the dashboard)": "country=US&license=permissive",
   "org=deepseek": "org=deepseek",
   "q=qwen": "q=qwen",
 };

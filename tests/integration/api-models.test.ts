@@ -122,7 +122,8 @@ describe("GET /api/v1/models", () => {
     expect(new Set(flat).size).toBe(28);
     const once = (await get("sort=totalParams&pageSize=28")).body.data.map((m) => m.slug);
     expect(flat).toEqual(once);
-    const beyond = await get("page=9999");
+    // Past the last row but within the paged bound: an empty page, not an error.
+    const beyond = await get("page=150");
     expect(beyond.status).toBe(200);
     expect(beyond.body).toMatchObject({ data: [], total: allCount });
   });
@@ -133,6 +134,7 @@ describe("GET /api/v1/models", () => {
     ["pageSize=201", "pageSize"],
     ["pageSize=0", "pageSize"],
     ["page=-1", "page"],
+    ["page=201", "page"],
     ["minTotalParams=seventy", "minTotalParams"],
     ["releasedTo=2025-02-30", "releasedTo"],
     ["sort=params", "sort"],
@@ -174,7 +176,8 @@ describe("GET /api/v1/models/{slug}", () => {
 
 describe("GET /api/v1/models.csv", () => {
   it("exports every row of the filtered, sorted view with a header and a credit line", async () => {
-    const res = await modelsCsv(new NextRequest("http://atlas.test/api/v1/models.csv?country=CN&architecture=moe&sort=totalParams&page=2&pageSize=5"));
+    // page is accepted and ignored, even beyond the pages' bound of 10,000 rows.
+    const res = await modelsCsv(new NextRequest("http://atlas.test/api/v1/models.csv?country=CN&architecture=moe&sort=totalParams&page=2001&pageSize=5"));
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/csv");
     const lines = (await res.text()).trimEnd().split("\r\n");

@@ -7,7 +7,7 @@ import { parseModelQuery } from "@/lib/schemas/model-query";
 
 export async function GET(request: NextRequest) {
   // page and pageSize are accepted (a view's URL can be reused as is) but an export has every row.
-  const { query, errors } = parseModelQuery(request.nextUrl.searchParams);
+  const { query, errors } = parseModelQuery(request.nextUrl.searchParams, [], { paged: false });
   if (errors.length) return badRequest(errors);
   return guarded(async () => {
     const models = await findAllModels(query);

@@ -33,7 +33,24 @@ async function pollVersion(): Promise<void> {
 await pollVersion();
 setInterval(() => void pollVersion(), POLL_MS).unref();
 
+/**
+ * While the database is unreachable (the last poll failed), a page that fails to render is a 503 with
+ * Retry-After, like the API's answers, not a 500: the page is fine, the data store is briefly away, and
+ * clients, proxies and crawlers should come back. Node sends every response's head through writeHead.
+ */
+function unavailableWhileDatabaseDown(res: http.ServerResponse): void {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: http.ServerResponse, statusCode: number, ...rest: unknown[]) {
+    if (statusCode === 500 && version === null) {
+      statusCode = 503;
+      this.setHeader("Retry-After", "5");
+    }
+    return (writeHead as (code: number, ...args: unknown[]) => http.ServerResponse).call(this, statusCode, ...rest);
+  } as typeof res.writeHead;
+}
+
 const server = http.createServer((req, res) => {
+  unavailableWhileDatabaseDown(res);
   if (version === null || !isCacheableRequest(req)) {
     void handle(req, res);
     return;

@@ -81,18 +81,26 @@ export class ResponseCache {
   }
 }
 
-/** Sends a cached response. */
-export function sendCached(res: ServerResponse, cached: CachedResponse, head: boolean): void {
-  res.writeHead(cached.status, { ...cached.headers, "x-atlas-cache": "hit" });
+/** Sends a cached response; `how` says so in x-atlas-cache (a hit, or one render shared while it ran). */
+export function sendCached(res: ServerResponse, cached: CachedResponse, head: boolean, how: "hit" | "coalesced" = "hit"): void {
+  res.writeHead(cached.status, { ...cached.headers, "x-atlas-cache": how });
   res.end(head ? undefined : cached.body);
 }
 
 /**
- * Lets Next write the response as usual and keeps a copy: only a complete 200 that sets no cookie is
- * stored. (Next marks dynamic pages `no-store` for browsers and proxies; that is about HTTP caches
+ * Lets Next write the response as usual and keeps a copy: `done` gets it when it is a complete 200 that
+ * sets no cookie, and null otherwise (an error, a redirect, a client gone before the end); it is called
+ * once. (Next marks dynamic pages `no-store` for browsers and proxies; that is about HTTP caches
  * downstream, and stays on the cached copy.)
  */
-export function captureResponse(res: ServerResponse, store: (r: CachedResponse) => void): void {
+export function captureResponse(res: ServerResponse, done: (r: CachedResponse | null) => void): void {
+  let settled = false;
+  const settle = (r: CachedResponse | null) => {
+    if (settled) return;
+    settled = true;
+    done(r);
+  };
+  res.once("close", () => settle(null));
   const chunks: Buffer[] = [];
   let size = 0;
   const write = res.write.bind(res) as (...args: unknown[]) => boolean;
@@ -118,8 +126,9 @@ export function captureResponse(res: ServerResponse, store: (r: CachedResponse) 
         if (v !== undefined && k !== "x-atlas-cache" && k !== "date" && k !== "connection" && k !== "transfer-encoding") plain[k] = Array.isArray(v) ? v : String(v);
       }
       plain["content-length"] = String(size);
-      store({ status: 200, headers: plain, body: Buffer.concat(chunks) });
+      settle({ status: 200, headers: plain, body: Buffer.concat(chunks) });
     }
+    settle(null);
     return result;
   }) as typeof res.end;
 }

@@ -19,3 +19,15 @@ test("errors, admin pages and form pages are never cached", async ({ request }) 
   await request.get("/models/deepseek-v3/correct");
   expect((await request.get("/models/deepseek-v3/correct")).headers()["x-atlas-cache"]).not.toBe("hit");
 });
+
+test("requests for the same page while it renders share one render", async ({ request }) => {
+  // A view nobody has asked for yet (the dashboard as of a date no other test uses), eight times at once.
+  const url = "/?asOf=2024-02-29";
+  const responses = await Promise.all(Array.from({ length: 8 }, () => request.get(url)));
+  const how = responses.map((r) => r.headers()["x-atlas-cache"]);
+  expect(responses.every((r) => r.status() === 200)).toBe(true);
+  expect(how.filter((h) => h === "miss")).toHaveLength(1);
+  expect(how.filter((h) => h === "coalesced").length).toBeGreaterThan(0);
+  const bodies = await Promise.all(responses.map((r) => r.body()));
+  expect(bodies.every((b) => b.equals(bodies[0]!))).toBe(true);
+});

@@ -1,9 +1,8 @@
 import Link from "next/link";
-import type { ModelListItem } from "@/lib/data/models";
 import { formatExact, formatParams, formatTokens } from "@/lib/domain/params";
-import { formatShare, type Summary } from "@/lib/domain/summary";
+import { formatShare, type Summary, type SummaryInput } from "@/lib/domain/summary";
 
-function Card({ title, value, model, detail }: { title: string; value: string; model?: ModelListItem | null; detail?: string }) {
+function Card({ title, value, model, detail }: { title: string; value: string; model?: SummaryInput | null; detail?: string }) {
   return (
     <div className="rounded border border-zinc-200 p-3 dark:border-zinc-800">
       <dt className="text-xs font-medium text-zinc-600 dark:text-zinc-400">{title}</dt>
@@ -19,7 +18,7 @@ function Card({ title, value, model, detail }: { title: string; value: string; m
 }
 
 /** The headline numbers of a set of releases, each naming the release that proves it. */
-export function SummaryCards({ summary }: { summary: Summary<ModelListItem> }) {
+export function SummaryCards({ summary }: { summary: Summary<SummaryInput> }) {
   const s = summary;
   return (
     <dl className="mt-4 grid grid-cols-2 gap-3 md:grid-cols-4">

@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db";
 import type { LicenseCategory } from "@/lib/domain/licenses";
 import type { Architecture, Modality, Variant } from "@/lib/domain/model-fields";
+import type { SummaryInput } from "@/lib/domain/summary";
 import type { ModelQuery, SortField } from "@/lib/schemas/model-query";
 
 /** A model release as lists, the API and exports show it: plain values, counts as numbers, dates YYYY-MM-DD. */
@@ -122,10 +123,53 @@ export async function findModels(q: ModelQuery): Promise<{ data: ModelListItem[]
   return { data: rows.map(toListItem), total };
 }
 
-/** Every row of a query, for exports (no paging). */
-export async function findAllModels(q: ModelQuery): Promise<ModelListItem[]> {
-  const rows = await getDb().model.findMany({ where: modelWhere(q), orderBy: modelOrderBy(q.sort, q.order), select: listItemSelect });
-  return rows.map(toListItem);
+/**
+ * Rows per query when a whole result is read: Prisma loads relations with one bind parameter per parent
+ * row, and PostgreSQL takes at most 65,535, so the CSV of 100,000 models failed in one query.
+ */
+const CHUNK = 5_000;
+
+/** The ids of every row of a query, in its order (one narrow query), for reading the rows in chunks. */
+async function orderedIds(q: ModelQuery): Promise<number[]> {
+  const rows = await getDb().model.findMany({ where: modelWhere(q), orderBy: modelOrderBy(q.sort, q.order), select: { id: true } });
+  return rows.map((r) => r.id);
+}
+
+/** Every row of a query, for exports (no paging); `chunkSize` only for tests of the chunking. */
+export async function findAllModels(q: ModelQuery, { chunkSize = CHUNK }: { chunkSize?: number } = {}): Promise<ModelListItem[]> {
+  const ids = await orderedIds(q);
+  const out: ModelListItem[] = [];
+  for (let i = 0; i < ids.length; i += chunkSize) {
+    const chunk = ids.slice(i, i + chunkSize);
+    const rows = await getDb().model.findMany({ where: { id: { in: chunk } }, select: { id: true, ...listItemSelect } });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const id of chunk) {
+      const row = byId.get(id);
+      if (row) out.push(toListItem(row));
+    }
+  }
+  return out;
+}
+
+/** What the summary cards of an organization or country need, for every matching row (no relations but the license's category). */
+export type SummaryRow = SummaryInput;
+
+export async function findSummaryRows(q: ModelQuery): Promise<SummaryRow[]> {
+  const ids = await orderedIds(q);
+  const out: SummaryRow[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const rows = await getDb().model.findMany({
+      where: { id: { in: ids.slice(i, i + CHUNK) } },
+      select: { slug: true, name: true, releaseDate: true, totalParams: true, activeParams: true, contextWindow: true, architecture: true, license: { select: { category: true } } },
+    });
+    for (const r of rows) {
+      out.push({
+        slug: r.slug, name: r.name, releaseDate: dateString(r.releaseDate), totalParams: toNumber(r.totalParams), activeParams: toNumber(r.activeParams),
+        contextWindow: r.contextWindow, architecture: r.architecture as Architecture, license: r.license,
+      });
+    }
+  }
+  return out;
 }
 
 export async function findModelsBySlugs(slugs: string[]): Promise<ModelListItem[]> {

@@ -41,6 +41,8 @@ const QUERY_VIEWS: Record<string, string> = {
   "q=qwen": "q=qwen",
 };
 const WEIGHT_PAGES = ["/", "/models", "/models/deepseek-v3"];
+/** Pages whose size or time grows with the database: each loaded once per size (they must answer 200). */
+const SIZE_PAGES = [...WEIGHT_PAGES, "/orgs/deepseek", "/countries/CN", "/api/v1/models.csv"];
 
 /** What the synthetic data depends on: when it changes, a kept database is stale. */
 function datasetFingerprint(seed: number): string {
@@ -240,7 +242,7 @@ await runMain(async () => {
         });
         await attempt(`html at ${label}`, async () => {
           sr.html = [];
-          for (const p of WEIGHT_PAGES) sr.html.push(await measureHtml(running.url, p));
+          for (const p of SIZE_PAGES) sr.html.push(await measureHtml(running.url, p));
         });
         if (largest && has("weight")) await attempt("page weight", async () => {
           step(`page weight of ${WEIGHT_PAGES.join(", ")}`);

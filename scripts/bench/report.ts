@@ -158,6 +158,12 @@ export function checkTargets(r: BenchResults): TargetCheck[] {
       if (l) out.push({ target: `${view} at 32 connections: no errors, p99 < 500 ms (at ${label}, ${l.durationS} s)`, measured: `p99 ${l.latencyMs.p99} ms, ${l.errors + l.timeouts} errors, ${l.non2xx} non-2xx`, met: l.latencyMs.p99 < 500 && l.errors + l.timeouts + l.non2xx === 0 });
     }
   }
+  const html = largest("html");
+  if (html) {
+    const [label, s] = html;
+    const failing = s.html!.filter((p) => p.status !== 200);
+    out.push({ target: `every page answers 200 (at ${label}: ${s.html!.map((p) => p.path).join(", ")})`, measured: failing.length ? failing.map((p) => `${p.path} ${p.status}`).join(", ") : "all 200", met: failing.length === 0 });
+  }
   const models = r.weight?.find((w) => w.path === "/models");
   if (models) {
     out.push({ target: "/models ships no chart code", measured: models.chartScripts.length ? models.chartScripts.join(", ") : "none", met: models.chartScripts.length === 0 });

@@ -105,3 +105,22 @@ test("unknown pages and models say so with a way on", async ({ page }) => {
   expect(res?.status()).toBe(404);
   await expect(page.getByRole("link", { name: "Search all models" })).toBeVisible();
 });
+
+for (const [path, api, heading] of [
+  ["/countries/CN", "country=CN", "Open-weights releases from China"],
+  ["/orgs/deepseek", "org=deepseek", "DeepSeek"],
+] as const) {
+  test(`${path} sums up every release, lists the newest and leads to all of them`, async ({ page, request }) => {
+    const total = ((await (await request.get(`/api/v1/models?${api}&pageSize=1`)).json()) as { total: number }).total;
+    expect(total).toBeGreaterThan(0);
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    // The summary covers all of them, the table the newest 100 at most.
+    await expect(page.locator("dl dt", { hasText: /^Releases$/ }).locator("xpath=following-sibling::dd[1]")).toHaveText(String(total));
+    await expect(page.locator("tbody tr")).toHaveCount(Math.min(100, total));
+    if (total > 100) await expect(page.getByText(`The newest 100 of ${total}.`)).toBeVisible();
+    await page.getByRole("link", { name: /in the models table$/ }).click();
+    await expect(page).toHaveURL(new RegExp(`/models\\?${api}$`));
+    await expect(page.getByText(new RegExp(`^${total} releases`))).toBeVisible();
+  });
+}

@@ -3,12 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ModelsTable } from "@/components/models/models-table";
 import { SummaryCards } from "@/components/models/summary-cards";
-import { findAllModels, listOrganizationsInCountry } from "@/lib/data/models";
+import { findModels, findSummaryRows, listOrganizationsInCountry } from "@/lib/data/models";
 import { countryName, isCountryCode } from "@/lib/domain/countries";
 import { summarize } from "@/lib/domain/summary";
 import { DEFAULT_QUERY } from "@/lib/schemas/model-query";
 
 export const dynamic = "force-dynamic";
+/** The table shows the newest releases; the summary covers all of them, and /models pages through the rest. */
+const TABLE_ROWS = 100;
 type Props = { params: Promise<{ code: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -19,8 +21,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CountryPage({ params }: Props) {
   const code = (await params).code.toUpperCase();
   if (!isCountryCode(code)) notFound();
-  const query = { ...DEFAULT_QUERY, country: [code] };
-  const [models, orgs] = await Promise.all([findAllModels(query), listOrganizationsInCountry(code)]);
+  const query = { ...DEFAULT_QUERY, country: [code], pageSize: TABLE_ROWS };
+  const [{ data: models, total }, summaryRows, orgs] = await Promise.all([findModels(query), findSummaryRows(query), listOrganizationsInCountry(code)]);
   return (
     <>
       <p className="text-sm"><Link href="/models" className="text-blue-700 underline dark:text-blue-400">All models</Link></p>
@@ -32,7 +34,7 @@ export default async function CountryPage({ params }: Props) {
         </p>
       ) : (
         <>
-          <SummaryCards summary={summarize(models)} />
+          <SummaryCards summary={summarize(summaryRows)} />
           <h2 className="mt-6 text-lg font-semibold">Developers</h2>
           <p className="mt-1 text-sm">
             {orgs.map((o, i) => (
@@ -40,7 +42,10 @@ export default async function CountryPage({ params }: Props) {
             ))}
           </p>
           <h2 className="mt-6 text-lg font-semibold">Releases</h2>
-          <p className="mb-2 text-sm"><Link href={`/models?country=${code}`} className="text-blue-700 underline dark:text-blue-400">Filter, sort and export in the models table</Link></p>
+          <p className="mb-2 text-sm">
+            {total > models.length && <>The newest {models.length} of {total}. </>}
+            <Link href={`/models?country=${code}`} className="text-blue-700 underline dark:text-blue-400">{total > models.length ? `All ${total}: filter, sort and export` : "Filter, sort and export"} in the models table</Link>
+          </p>
           <ModelsTable models={models} query={query} view="total" caption={`Releases from ${countryName(code)}, newest first`} />
         </>
       )}

@@ -4,12 +4,14 @@ import { notFound } from "next/navigation";
 import { CountryLabel } from "@/components/country-label";
 import { ModelsTable } from "@/components/models/models-table";
 import { SummaryCards } from "@/components/models/summary-cards";
-import { findAllModels, getOrganizationBySlug } from "@/lib/data/models";
+import { findModels, findSummaryRows, getOrganizationBySlug } from "@/lib/data/models";
 import { summarize } from "@/lib/domain/summary";
 import { slugSchema } from "@/lib/schemas/common";
 import { DEFAULT_QUERY } from "@/lib/schemas/model-query";
 
 export const dynamic = "force-dynamic";
+/** The table shows the newest releases; the summary covers all of them, and /models pages through the rest. */
+const TABLE_ROWS = 100;
 type Props = { params: Promise<{ slug: string }> };
 
 async function load(slug: string) {
@@ -24,8 +26,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function OrganizationPage({ params }: Props) {
   const org = await load((await params).slug);
   if (!org) notFound();
-  const query = { ...DEFAULT_QUERY, org: [org.slug] };
-  const models = await findAllModels(query);
+  const query = { ...DEFAULT_QUERY, org: [org.slug], pageSize: TABLE_ROWS };
+  const [{ data: models, total }, summaryRows] = await Promise.all([findModels(query), findSummaryRows(query)]);
   return (
     <>
       <p className="text-sm"><Link href="/models" className="text-blue-700 underline dark:text-blue-400">All models</Link></p>
@@ -36,9 +38,12 @@ export default async function OrganizationPage({ params }: Props) {
         (<a href={org.sourceUrl} rel="nofollow noopener" className="underline">source</a>, {org.retrievedAt.slice(0, 10)})
         {org.website && <> · <a href={org.website} rel="nofollow noopener" className="underline">website</a></>}
       </p>
-      <SummaryCards summary={summarize(models)} />
+      <SummaryCards summary={summarize(summaryRows)} />
       <h2 className="mt-6 text-lg font-semibold">Releases (as any developer)</h2>
-      <p className="mb-2 text-sm"><Link href={`/models?org=${org.slug}`} className="text-blue-700 underline dark:text-blue-400">Filter, sort and export in the models table</Link></p>
+      <p className="mb-2 text-sm">
+        {total > models.length && <>The newest {models.length} of {total}. </>}
+        <Link href={`/models?org=${org.slug}`} className="text-blue-700 underline dark:text-blue-400">{total > models.length ? `All ${total}: filter, sort and export` : "Filter, sort and export"} in the models table</Link>
+      </p>
       <ModelsTable models={models} query={query} view="total" caption={`Releases by ${org.name}, newest first`} />
     </>
   );

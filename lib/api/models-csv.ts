@@ -1,5 +1,5 @@
 import type { ModelListItem } from "@/lib/data/models";
-import { toCsv } from "@/lib/domain/csv";
+import { csvLines } from "@/lib/domain/csv";
 
 export const CSV_COLUMNS = [
   "slug", "name", "family", "variant", "organization", "organization_name", "country", "developers", "release_date",
@@ -12,12 +12,45 @@ export const CSV_COLUMNS = [
 export const CREDIT_LINE =
   "# Open Model Atlas. Secondary sources: Epoch AI, 'Data on AI Models', epoch.ai/data/ai-models (CC BY 4.0); models.dev (MIT). Per-value sources: /api/v1/models/{slug}";
 
-export function modelsCsv(models: ModelListItem[], origin: string): string {
-  const rows = models.map((m) => [
+function csvRow(m: ModelListItem, origin: string): unknown[] {
+  return [
     m.slug, m.name, m.family, m.variant, m.organization.slug, m.organization.name, m.organization.country,
     m.developers.map((d) => d.slug), m.releaseDate, m.announcedDate, m.totalParams, m.activeParams, m.architecture,
     m.routedExperts, m.expertsPerToken, m.sharedExperts, m.contextWindow, m.maxPositionEmbeddings, m.license.id,
     m.license.name, m.license.category, m.openWeights, m.hfRepoId, m.baseModel, m.modalities, `${origin}/models/${m.slug}`,
-  ]);
-  return toCsv([...CSV_COLUMNS], rows) + CREDIT_LINE + "\r\n";
+  ];
+}
+
+/**
+ * The CSV of models as a stream: the header, each chunk's rows as the chunk arrives, then the credit
+ * line, which also tells a reader the file is complete. The first chunk is read before the stream is
+ * made, so a database that cannot be reached is still an error response rather than a cut-off file.
+ */
+export async function modelsCsvStream(chunks: AsyncGenerator<ModelListItem[]>, origin: string): Promise<ReadableStream<Uint8Array>> {
+  const encoder = new TextEncoder();
+  const first = await chunks.next();
+  let head: string | null = csvLines([[...CSV_COLUMNS], ...(first.done ? [] : first.value.map((m) => csvRow(m, origin)))]);
+  let done = first.done ?? false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (head !== null) {
+        controller.enqueue(encoder.encode(head));
+        head = null;
+        return;
+      }
+      if (!done) {
+        const next = await chunks.next();
+        if (!next.done) {
+          controller.enqueue(encoder.encode(csvLines(next.value.map((m) => csvRow(m, origin)))));
+          return;
+        }
+        done = true;
+      }
+      controller.enqueue(encoder.encode(CREDIT_LINE + "\r\n"));
+      controller.close();
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
 }

@@ -135,20 +135,22 @@ async function orderedIds(q: ModelQuery): Promise<number[]> {
   return rows.map((r) => r.id);
 }
 
-/** Every row of a query, for exports (no paging); `chunkSize` only for tests of the chunking. */
-export async function findAllModels(q: ModelQuery, { chunkSize = CHUNK }: { chunkSize?: number } = {}): Promise<ModelListItem[]> {
+/**
+ * Every row of a query (exports: no paging), a chunk at a time, in the query's order: a caller can send
+ * each chunk on before the next is read, so an export of 100,000 models never sits in memory whole.
+ * `chunkSize` is for tests of the chunking.
+ */
+export async function* modelsInChunks(q: ModelQuery, { chunkSize = CHUNK }: { chunkSize?: number } = {}): AsyncGenerator<ModelListItem[]> {
   const ids = await orderedIds(q);
-  const out: ModelListItem[] = [];
   for (let i = 0; i < ids.length; i += chunkSize) {
     const chunk = ids.slice(i, i + chunkSize);
     const rows = await getDb().model.findMany({ where: { id: { in: chunk } }, select: { id: true, ...listItemSelect } });
     const byId = new Map(rows.map((r) => [r.id, r]));
-    for (const id of chunk) {
+    yield chunk.flatMap((id) => {
       const row = byId.get(id);
-      if (row) out.push(toListItem(row));
-    }
+      return row ? [toListItem(row)] : [];
+    });
   }
-  return out;
 }
 
 /** What the summary cards of an organization or country need, for every matching row (no relations but the license's category). */

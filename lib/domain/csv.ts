@@ -7,6 +7,11 @@ export function csvField(value: unknown): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** Rows as CSV lines, each ending in CRLF (so that pieces of one file can be sent one after another). */
+export function csvLines(rows: unknown[][]): string {
+  return rows.map((r) => r.map(csvField).join(",") + "\r\n").join("");
+}
+
 export function toCsv(header: string[], rows: unknown[][]): string {
-  return [header, ...rows].map((r) => r.map(csvField).join(",")).join("\r\n") + "\r\n";
+  return csvLines([header, ...rows]);
 }

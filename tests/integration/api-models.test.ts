@@ -5,7 +5,7 @@ import { GET as listModels } from "@/app/api/v1/models/route";
 import { GET as modelsCsv } from "@/app/api/v1/models.csv/route";
 import { GET as getModel } from "@/app/api/v1/models/[slug]/route";
 import { GET as openApi } from "@/app/api/v1/openapi.json/route";
-import { findAllModels, findSummaryRows } from "@/lib/data/models";
+import { findSummaryRows, modelsInChunks, type ModelListItem } from "@/lib/data/models";
 import { ingestCurated } from "@/lib/ingest/curated-run";
 import { parseModelQuery } from "@/lib/schemas/model-query";
 import { resetDatabase, testClient } from "../support/db-helpers";
@@ -206,10 +206,14 @@ it("publishes an OpenAPI document naming every parameter", async () => {
 describe("reading a whole result in chunks", () => {
   // At 100,000 models one query for every row broke PostgreSQL's bind-parameter limit; whole results are
   // now read in chunks of ids. Small chunks here prove the order and the rows survive the chunking.
-  it("findAllModels returns the same rows in the same order as paging through the API", async () => {
+  it("modelsInChunks returns the same rows in the same order as paging through the API", async () => {
     for (const qs of ["sort=totalParams", "country=CN&sort=name", "license=permissive&sort=contextWindow&order=asc"]) {
       const { query } = parseModelQuery(new URLSearchParams(qs));
-      const chunked = await findAllModels(query, { chunkSize: 37 });
+      const chunked: ModelListItem[] = [];
+      for await (const chunk of modelsInChunks(query, { chunkSize: 37 })) {
+        expect(chunk.length).toBeLessThanOrEqual(37);
+        chunked.push(...chunk);
+      }
       expect(chunked.map((m) => m.slug)).toEqual((await all(qs)).map((m) => m.slug));
       expect(chunked[0]).toMatchObject({ developers: expect.any(Array), license: { category: expect.any(String) } });
       const summary = await findSummaryRows(query);

@@ -1,8 +1,8 @@
 // GET /api/v1/models.csv - the same filtered, sorted list as /api/v1/models, every row, as CSV with a credit line
 import type { NextRequest } from "next/server";
 import { badRequest, guarded } from "@/lib/api/responses";
-import { modelsCsv } from "@/lib/api/models-csv";
-import { findAllModels } from "@/lib/data/models";
+import { modelsCsvStream } from "@/lib/api/models-csv";
+import { modelsInChunks } from "@/lib/data/models";
 import { parseModelQuery } from "@/lib/schemas/model-query";
 
 export async function GET(request: NextRequest) {
@@ -10,8 +10,8 @@ export async function GET(request: NextRequest) {
   const { query, errors } = parseModelQuery(request.nextUrl.searchParams, [], { paged: false });
   if (errors.length) return badRequest(errors);
   return guarded(async () => {
-    const models = await findAllModels(query);
-    return new Response(modelsCsv(models, request.nextUrl.origin), {
+    // Streamed a chunk of rows at a time: all 100,000 models are about 30 MB.
+    return new Response(await modelsCsvStream(modelsInChunks(query), request.nextUrl.origin), {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",
         "Content-Disposition": 'attachment; filename="open-model-atlas-models.csv"',

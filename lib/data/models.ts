@@ -129,10 +129,10 @@ export async function findModels(q: ModelQuery): Promise<{ data: ModelListItem[]
  */
 const CHUNK = 5_000;
 
-/** The ids of every row of a query, in its order (one narrow query), for reading the rows in chunks. */
-async function orderedIds(q: ModelQuery): Promise<number[]> {
+/** The ids of every row of a query, in its order (one narrow query), a chunk at a time. */
+async function* idChunks(q: ModelQuery, chunkSize: number): AsyncGenerator<number[]> {
   const rows = await getDb().model.findMany({ where: modelWhere(q), orderBy: modelOrderBy(q.sort, q.order), select: { id: true } });
-  return rows.map((r) => r.id);
+  for (let i = 0; i < rows.length; i += chunkSize) yield rows.slice(i, i + chunkSize).map((r) => r.id);
 }
 
 /**
@@ -141,12 +141,10 @@ async function orderedIds(q: ModelQuery): Promise<number[]> {
  * `chunkSize` is for tests of the chunking.
  */
 export async function* modelsInChunks(q: ModelQuery, { chunkSize = CHUNK }: { chunkSize?: number } = {}): AsyncGenerator<ModelListItem[]> {
-  const ids = await orderedIds(q);
-  for (let i = 0; i < ids.length; i += chunkSize) {
-    const chunk = ids.slice(i, i + chunkSize);
-    const rows = await getDb().model.findMany({ where: { id: { in: chunk } }, select: { id: true, ...listItemSelect } });
+  for await (const ids of idChunks(q, chunkSize)) {
+    const rows = await getDb().model.findMany({ where: { id: { in: ids } }, select: { id: true, ...listItemSelect } });
     const byId = new Map(rows.map((r) => [r.id, r]));
-    yield chunk.flatMap((id) => {
+    yield ids.flatMap((id) => {
       const row = byId.get(id);
       return row ? [toListItem(row)] : [];
     });
@@ -154,14 +152,11 @@ export async function* modelsInChunks(q: ModelQuery, { chunkSize = CHUNK }: { ch
 }
 
 /** What the summary cards of an organization or country need, for every matching row (no relations but the license's category). */
-export type SummaryRow = SummaryInput;
-
-export async function findSummaryRows(q: ModelQuery): Promise<SummaryRow[]> {
-  const ids = await orderedIds(q);
-  const out: SummaryRow[] = [];
-  for (let i = 0; i < ids.length; i += CHUNK) {
+export async function findSummaryRows(q: ModelQuery): Promise<SummaryInput[]> {
+  const out: SummaryInput[] = [];
+  for await (const ids of idChunks(q, CHUNK)) {
     const rows = await getDb().model.findMany({
-      where: { id: { in: ids.slice(i, i + CHUNK) } },
+      where: { id: { in: ids } },
       select: { slug: true, name: true, releaseDate: true, totalParams: true, activeParams: true, contextWindow: true, architecture: true, license: { select: { category: true } } },
     });
     for (const r of rows) {

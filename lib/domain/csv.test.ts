@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { csvField, toCsv } from "./csv";
+import { csvField, csvLines } from "./csv";
 
 it("quotes what needs quoting and neutralises formulas", () => {
   expect(csvField("plain")).toBe("plain");
@@ -9,5 +9,5 @@ it("quotes what needs quoting and neutralises formulas", () => {
   expect(csvField(-5)).toBe("-5");
   expect(csvField(null)).toBe("");
   expect(csvField(["text", "image"])).toBe("text;image");
-  expect(toCsv(["a", "b"], [[1, "x,y"]])).toBe('a,b\r\n1,"x,y"\r\n');
+  expect(csvLines([["a", "b"], [1, "x,y"]])).toBe('a,b\r\n1,"x,y"\r\n');
 });

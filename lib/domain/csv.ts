@@ -11,7 +11,3 @@ export function csvField(value: unknown): string {
 export function csvLines(rows: unknown[][]): string {
   return rows.map((r) => r.map(csvField).join(",") + "\r\n").join("");
 }
-
-export function toCsv(header: string[], rows: unknown[][]): string {
-  return csvLines([header, ...rows]);
-}

@@ -83,18 +83,17 @@ function HollowSquare(props: { cx?: number; cy?: number; fill?: string }) {
 
 const yearTick = (ms: number) => new Date(ms).getUTCFullYear().toString();
 
-/** Charts 2 and 3: the points and each group's record line for one measure; a point opens its model page. */
-export function FrontierDrawing({
-  points, frontiers, groups, extra, asOf, measure, height,
-}: {
+/** What the size and context charts draw, whichever measure is shown. */
+export interface FrontierData {
   points: ChartPoint[];
   frontiers: Record<Measure, Record<string, FrontierStep[]>>;
   groups: string[];
   extra: string[];
   asOf: string;
-  measure: Measure;
-  height: number;
-}) {
+}
+
+/** Charts 2 and 3: the points and each group's record line for one measure; a point opens its model page. */
+export function FrontierDrawing({ points, frontiers, groups, extra, asOf, measure, height }: FrontierData & { measure: Measure; height: number }) {
   const router = useRouter();
   const format = (v: number) => (measure === "contextWindow" ? `${formatTokens(v)} tokens` : formatParams(v));
   const end = Date.parse(asOf);

@@ -6,11 +6,9 @@
 // what is drawn) is rendered with the page; the drawing itself (recharts, ./chart-drawings) is loaded
 // and drawn only when it comes near the viewport.
 import { lazy, startTransition, Suspense, useEffect, useRef, useState } from "react";
-import type { FrontierStep } from "@/lib/domain/aggregation";
-import type { ChartPoint } from "@/lib/domain/dashboard";
 import { groupColor, LICENSE_COLORS } from "@/lib/domain/encodings";
 import { LICENSE_CATEGORIES } from "@/lib/domain/licenses";
-import type { Measure } from "./chart-drawings";
+import type { FrontierData, Measure } from "./chart-drawings";
 import { groupLabel } from "./group-label";
 
 const QuarterDrawing = lazy(() => import("./chart-drawings").then((m) => ({ default: m.QuarterDrawing })));
@@ -127,20 +125,10 @@ export function LicenseChart({ data, groups }: { data: Record<string, string | n
  * shaped by architecture, with each group's running maximum as a step line. The size chart switches
  * between total and active parameters; a point opens its model page.
  */
-export function FrontierScatter({
-  points, frontiers, groups, extra, asOf, kind, initialMeasure,
-}: {
-  points: ChartPoint[];
-  frontiers: Record<Measure, Record<string, FrontierStep[]>>;
-  groups: string[];
-  extra: string[];
-  asOf: string;
-  kind: "size" | "context";
-  initialMeasure: "totalParams" | "activeParams";
-}) {
+export function FrontierScatter({ kind, initialMeasure, ...data }: FrontierData & { kind: "size" | "context"; initialMeasure: "totalParams" | "activeParams" }) {
   const [sizeMeasure, setSizeMeasure] = useState(initialMeasure);
   const measure: Measure = kind === "context" ? "contextWindow" : sizeMeasure;
-  const plotted = points.filter((p) => p[measure] !== null).length;
+  const plotted = data.points.filter((p) => p[measure] !== null).length;
 
   const choose = (m: "totalParams" | "activeParams") => {
     setSizeMeasure(m);
@@ -163,9 +151,9 @@ export function FrontierScatter({
         </div>
       )}
       <ChartBox height={380}>
-        <FrontierDrawing points={points} frontiers={frontiers} groups={groups} extra={extra} asOf={asOf} measure={measure} height={380} />
+        <FrontierDrawing {...data} measure={measure} height={380} />
       </ChartBox>
-      <GroupLegend groups={groups} extra={extra} shapes />
+      <GroupLegend groups={data.groups} extra={data.extra} shapes />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AllInModelsTable } from "@/components/models/all-in-models-table";
 import { ModelsTable } from "@/components/models/models-table";
 import { SummaryCards } from "@/components/models/summary-cards";
 import { findModels, findSummaryRows, listOrganizationsInCountry } from "@/lib/data/models";
@@ -42,10 +43,7 @@ export default async function CountryPage({ params }: Props) {
             ))}
           </p>
           <h2 className="mt-6 text-lg font-semibold">Releases</h2>
-          <p className="mb-2 text-sm">
-            {total > models.length && <>The newest {models.length} of {total}. </>}
-            <Link href={`/models?country=${code}`} className="text-blue-700 underline dark:text-blue-400">{total > models.length ? `All ${total}: filter, sort and export` : "Filter, sort and export"} in the models table</Link>
-          </p>
+          <AllInModelsTable shown={models.length} total={total} href={`/models?country=${code}`} />
           <ModelsTable models={models} query={query} view="total" caption={`Releases from ${countryName(code)}, newest first`} />
         </>
       )}

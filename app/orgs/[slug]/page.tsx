@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CountryLabel } from "@/components/country-label";
+import { AllInModelsTable } from "@/components/models/all-in-models-table";
 import { ModelsTable } from "@/components/models/models-table";
 import { SummaryCards } from "@/components/models/summary-cards";
 import { findModels, findSummaryRows, getOrganizationBySlug } from "@/lib/data/models";
@@ -40,10 +41,7 @@ export default async function OrganizationPage({ params }: Props) {
       </p>
       <SummaryCards summary={summarize(summaryRows)} />
       <h2 className="mt-6 text-lg font-semibold">Releases (as any developer)</h2>
-      <p className="mb-2 text-sm">
-        {total > models.length && <>The newest {models.length} of {total}. </>}
-        <Link href={`/models?org=${org.slug}`} className="text-blue-700 underline dark:text-blue-400">{total > models.length ? `All ${total}: filter, sort and export` : "Filter, sort and export"} in the models table</Link>
-      </p>
+      <AllInModelsTable shown={models.length} total={total} href={`/models?org=${org.slug}`} />
       <ModelsTable models={models} query={query} view="total" caption={`Releases by ${org.name}, newest first`} />
     </>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { creditLines } from "@/lib/domain/sources";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -46,7 +47,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/about" className="hover:underline">Methodology and credits</Link>
             <Link href="/admin" className="hover:underline">Moderation</Link>
           </nav>
-          <p className="mt-2">Secondary sources: Epoch AI, ‘Data on AI Models’ (CC BY 4.0); models.dev (MIT).</p>
+          <p className="mt-2">Secondary sources: {creditLines().join("; ")}.</p>
         </footer>
       </body>
     </html>

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { SOURCE_KINDS, SOURCES } from "@/lib/domain/sources";
 
 /**
  * Applies prisma/migrations/<name>/migration.sql in name order, each in its own transaction, and records
@@ -35,6 +36,21 @@ export async function listMigrations(dir: string): Promise<{ name: string; sql: 
       const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");
       return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
     }),
+  );
+}
+
+/**
+ * The allowed source kinds are the source registry's (lib/domain/sources.ts): every kind is upserted after
+ * migrating, so a new source needs no migration. Kinds are never deleted here: stored values may name them.
+ */
+async function syncSourceKinds(client: pg.Client): Promise<void> {
+  const { rows } = await client.query<{ exists: boolean }>(`SELECT to_regclass('"SourceKind"') IS NOT NULL AS exists`);
+  if (!rows[0]?.exists) return;
+  await client.query(
+    `INSERT INTO "SourceKind" ("kind", "label", "role") SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+     ON CONFLICT ("kind") DO UPDATE SET "label" = EXCLUDED."label", "role" = EXCLUDED."role"
+     WHERE ("SourceKind"."label", "SourceKind"."role") IS DISTINCT FROM (EXCLUDED."label", EXCLUDED."role")`,
+    [SOURCE_KINDS, SOURCE_KINDS.map((k) => SOURCES[k].label), SOURCE_KINDS.map((k) => SOURCES[k].role)],
   );
 }
 
@@ -87,6 +103,7 @@ export async function applyMigrations(
       }
       applied.push(m.name);
     }
+    await syncSourceKinds(client);
     return { applied, alreadyApplied: migrations.length - applied.length };
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [LOCK_KEY]).catch(() => {});

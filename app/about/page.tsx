@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FIELD_LABELS } from "@/lib/domain/field-display";
+import { DEFAULT_PRECEDENCE, precedenceRules, SOURCE_KINDS, SOURCES, sourceLabel, type SourceInfo } from "@/lib/domain/sources";
 
 export const metadata: Metadata = { title: "About and methodology" };
 
@@ -64,17 +66,37 @@ export default function AboutPage() {
 
       <h2 className={h2}>Sources and precedence</h2>
       <p className={p}>
-        Values come from a curated dataset (each value citing the developer’s model card, config.json, paper or announcement), from the
-        Hugging Face Hub, from Epoch AI, and from accepted corrections. Every source’s value is kept; the value in use follows a fixed
-        precedence: accepted correction, then curated, then Hugging Face, then Epoch AI. Where sources disagree, the model page shows it.
-        Secondary sources (aggregators) are cited only where no primary source was found, and marked as such.
+        Every source’s value is kept; the value in use is the first source in a fixed order that has one. Where sources disagree, the
+        model page shows it, and <Link href="/data-quality" className="text-blue-700 underline dark:text-blue-400">data quality</Link> lists
+        every disagreement. Secondary sources (aggregators) are cited only where no primary source was found, and marked as such.
       </p>
+      <ul className="mt-2 ml-5 list-disc">
+        {SOURCE_KINDS.map((kind) => (
+          <li key={kind}>
+            <strong>{SOURCES[kind].label}</strong> ({SOURCES[kind].role}): {SOURCES[kind].description}
+          </li>
+        ))}
+      </ul>
+      <p className={p}>Order for most fields: {DEFAULT_PRECEDENCE.map(sourceLabel).join(" › ")}.</p>
+      <ul className="mt-2 ml-5 list-disc">
+        {precedenceRules().map((rule) => (
+          <li key={rule.order.join()}>
+            {rule.fields.map((f) => FIELD_LABELS[f]).join(", ")}: {rule.order.map(sourceLabel).join(" › ")}
+          </li>
+        ))}
+      </ul>
 
       <h2 className={h2}>Credits</h2>
       <ul className="mt-2 ml-5 list-disc">
-        <li>Epoch AI, ‘Data on AI Models’, <a className="underline" href="https://epoch.ai/data/ai-models">epoch.ai/data/ai-models</a>, licensed CC BY 4.0.</li>
-        <li>models.dev (<a className="underline" href="https://models.dev">models.dev</a>), MIT license.</li>
-        <li>Model cards and config.json files on the Hugging Face Hub, by each model’s developer.</li>
+        {SOURCE_KINDS.filter((kind) => SOURCES[kind].credit).map((kind) => {
+          const s: SourceInfo = SOURCES[kind];
+          return (
+            <li key={kind}>
+              {s.credit}
+              {s.homeUrl ? <> (<a className="underline" href={s.homeUrl}>{s.homeUrl.replace(/^https:\/\//, "")}</a>)</> : null}.
+            </li>
+          );
+        })}
       </ul>
 
       <h2 className={h2}>Data access</h2>

@@ -4,7 +4,7 @@ import { findDisagreements, type SourceValue } from "@/lib/data/disagreements";
 import { PARAM_TOLERANCE } from "@/lib/domain/disagreements";
 import { exactFieldValue, FIELD_LABELS, formatDifference, formatFieldValue } from "@/lib/domain/field-display";
 import { MODEL_FIELDS, type ModelField } from "@/lib/domain/model-fields";
-import { SOURCE_KINDS, SOURCE_LABELS } from "@/lib/domain/sources";
+import { SOURCE_KINDS, sourceLabel } from "@/lib/domain/sources";
 import { DATA_QUALITY_PAGE_SIZE, dataQualityHref, parseDataQualityParams, type DataQualityParams } from "@/lib/schemas/data-quality";
 
 export const metadata: Metadata = { title: "Data quality" };
@@ -39,7 +39,7 @@ function Value({ field, v }: { field: ModelField; v: SourceValue }) {
         {formatFieldValue(field, v.value)}
       </span>{" "}
       <a href={v.url} rel="noopener noreferrer" className="text-zinc-600 underline decoration-dotted dark:text-zinc-400" title={`Retrieved ${v.retrievedAt.slice(0, 10)}`}>
-        {SOURCE_LABELS[v.source]}
+        {sourceLabel(v.source)}
       </a>
     </>
   );
@@ -86,7 +86,7 @@ export default async function DataQualityPage({ searchParams }: { searchParams: 
           label="Source"
           current={params.source}
           href={(source) => dataQualityHref(params, { source })}
-          items={[{ value: null, text: "All" }, ...SOURCE_KINDS.map((s) => ({ value: s, text: SOURCE_LABELS[s] }))]}
+          items={[{ value: null, text: "All" }, ...SOURCE_KINDS.map((s) => ({ value: s, text: sourceLabel(s) }))]}
         />
       </div>
 

@@ -1,5 +1,6 @@
 import type { ModelListItem } from "@/lib/data/models";
 import { csvLines } from "@/lib/domain/csv";
+import { creditLines } from "@/lib/domain/sources";
 
 export const CSV_COLUMNS = [
   "slug", "name", "family", "variant", "organization", "organization_name", "country", "developers", "release_date",
@@ -9,8 +10,7 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /** Credit for the secondary sources some values come from (their licenses require it). */
-export const CREDIT_LINE =
-  "# Open Model Atlas. Secondary sources: Epoch AI, 'Data on AI Models', epoch.ai/data/ai-models (CC BY 4.0); models.dev (MIT). Per-value sources: /api/v1/models/{slug}";
+export const CREDIT_LINE = `# Open Model Atlas. Secondary sources: ${creditLines().join("; ")}. Per-value sources: /api/v1/models/{slug}`;
 
 function csvRow(m: ModelListItem, origin: string): unknown[] {
   return [

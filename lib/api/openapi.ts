@@ -1,3 +1,4 @@
+import { creditLines } from "@/lib/domain/sources";
 import { QUERY_PARAMS, QUERY_PARAM_NAMES } from "@/lib/schemas/model-query";
 import { CSV_COLUMNS } from "./models-csv";
 
@@ -44,7 +45,7 @@ export function openApiDocument(origin: string) {
     info: {
       title: "Open Model Atlas API",
       version: "1",
-      description: "Open-weights AI model releases with their developers' countries, sizes, context windows and licenses. Every value has a source. Secondary sources: Epoch AI (CC BY 4.0), models.dev (MIT).",
+      description: `Open-weights AI model releases with their developers' countries, sizes, context windows and licenses. Every value has a source. Secondary sources: ${creditLines().join("; ")}.`,
     },
     servers: [{ url: origin }],
     paths: {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { ModelField } from "@/lib/domain/model-fields";
-import { sourceRank, type SourceKind } from "@/lib/domain/sources";
+import { valueInUse, type SourceKind } from "@/lib/domain/sources";
 import type { Tx } from "./write-path";
 
 /** What the ingesters need to know about the database to match, check and create records. */
@@ -58,9 +58,8 @@ export async function loadIngestLookup(db: Tx): Promise<IngestLookup> {
  * other than `exclude` (a source is not its own reference: a past slip must not vouch for a new one).
  */
 export function referenceValue(model: MatchableModel, field: ModelField, exclude: SourceKind): { value: unknown; source: SourceKind } | null {
-  const held = Object.entries(model.sourceValues[field] ?? {}) as [SourceKind, unknown][];
-  const best = held.filter(([k, v]) => k !== exclude && v != null).sort((a, b) => sourceRank(field, a[0]) - sourceRank(field, b[0]))[0];
-  return best ? { value: best[1], source: best[0] } : null;
+  const held = (Object.entries(model.sourceValues[field] ?? {}) as [SourceKind, unknown][]).map(([source, value]) => ({ source, value }));
+  return valueInUse(field, held.filter((h) => h.source !== exclude));
 }
 
 /** The slugs already taken, for creating records. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { MODEL_FIELDS, type ModelField } from "@/lib/domain/model-fields";
-import { isSecondarySource, sourceRank, type SourceKind } from "@/lib/domain/sources";
+import { isSecondarySource, sourceRank, valueInUse, type SourceKind } from "@/lib/domain/sources";
 import { listItemSelect, toListItem, type ModelListItem, type OrganizationRef } from "./models";
 
 export interface SourcedValue {
@@ -68,7 +68,8 @@ export async function getModelBySlug(slug: string): Promise<ModelDetail | null> 
         retrievedAt: f.retrievedAt.toISOString(),
         secondary: isSecondarySource(f.sourceUrl),
       }));
-    return { field, inUse: values[0] ?? null, others: values.slice(1) };
+    const inUse = valueInUse(field, values.map((v) => ({ source: v.kind, value: v.value, v })))?.v ?? null;
+    return { field, inUse, others: values.filter((v) => v !== inUse) };
   });
 
   return {

@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { MODEL_FIELDS, type ModelField, type ModelValues } from "@/lib/domain/model-fields";
 import { checkModelRules, todayUtc } from "@/lib/domain/model-rules";
-import { sourceRank, type SourceKind } from "@/lib/domain/sources";
+import { valueInUse, type SourceKind } from "@/lib/domain/sources";
 
 /**
  * The single write path. Curated data, ingesters and accepted corrections all change models through
@@ -169,11 +169,9 @@ export async function writeModel(
   const inUse = {} as Record<ModelField, FieldValue | null>;
   const winner = {} as Record<ModelField, { kind: string; url: string } | null>;
   for (const field of MODEL_FIELDS) {
-    const held = [...(bySource.get(field) ?? new Map<string, Held>()).entries()].sort(
-      (a, b) => sourceRank(field, a[0]) - sourceRank(field, b[0]),
-    )[0];
-    inUse[field] = held ? held[1].value : null;
-    winner[field] = held ? { kind: held[0], url: held[1].url } : null;
+    const held = valueInUse(field, [...(bySource.get(field) ?? new Map<string, Held>()).entries()].map(([source, h]) => ({ source, ...h })));
+    inUse[field] = held ? held.value : null;
+    winner[field] = held ? { kind: held.source, url: held.url } : null;
   }
   const values = inUse as unknown as ModelValues;
 

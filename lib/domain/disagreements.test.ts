@@ -37,10 +37,11 @@ describe("precedence", () => {
   });
   it("follows the source-specific rules below them", () => {
     // config.json (Hugging Face) for expert counts and positions; the developer's stated count (Epoch) over safetensors sums.
-    expect(sourcePrecedence("routedExperts")).toEqual(["correction", "curated", "huggingface", "epoch"]);
-    expect(sourcePrecedence("maxPositionEmbeddings")).toEqual(["correction", "curated", "huggingface", "epoch"]);
-    expect(sourcePrecedence("totalParams")).toEqual(["correction", "curated", "epoch", "huggingface"]);
-    expect(sourcePrecedence("contextWindow")).toEqual(["correction", "curated", "epoch", "huggingface"]);
+    // models.dev and the vLLM recipes (issue 13) rank below both; vLLM's rounded counts last.
+    expect(sourcePrecedence("routedExperts")).toEqual(["correction", "curated", "huggingface", "epoch", "modelsdev", "vllm-recipes"]);
+    expect(sourcePrecedence("maxPositionEmbeddings")).toEqual(["correction", "curated", "huggingface", "epoch", "modelsdev", "vllm-recipes"]);
+    expect(sourcePrecedence("totalParams")).toEqual(["correction", "curated", "epoch", "modelsdev", "huggingface", "vllm-recipes"]);
+    expect(sourcePrecedence("contextWindow")).toEqual(["correction", "curated", "epoch", "huggingface", "modelsdev", "vllm-recipes"]);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { ModelField } from "./model-fields";
-import { sourceRank, type SourceKind } from "./sources";
+import { sourceRank, valueInUse, type SourceKind } from "./sources";
 
 /**
  * When two sources disagree about a field, and by how much (docs/decisions/005-ingesters.md).
@@ -67,11 +67,12 @@ export interface ResolvedField {
 }
 
 export function resolveField(field: ModelField, values: SourcedValue[]): ResolvedField {
-  const sorted = [...values].filter((v) => v.value != null).sort((a, b) => sourceRank(field, a.source) - sourceRank(field, b.source));
-  const inUse = sorted[0] ?? null;
+  const inUse = valueInUse(field, values);
   if (!inUse) return { inUse: null, disagreeing: [] };
   const disagreeing: ResolvedField["disagreeing"] = [];
-  for (const v of sorted.slice(1)) {
+  // The others in precedence order, so that equal differences are listed the way the sources rank.
+  for (const v of [...values].sort((a, b) => sourceRank(field, a.source) - sourceRank(field, b.source))) {
+    if (v === inUse || v.value == null) continue;
     const c = compareFieldValues(field, inUse.value, v.value);
     if (c.disagree) disagreeing.push({ ...v, magnitude: c.magnitude });
   }

@@ -1,37 +1,112 @@
 import type { ModelField } from "./model-fields";
 
-/** Where a stored value came from. Order = default precedence, highest first (docs/decisions/003-precedence.md). */
-export const SOURCE_KINDS = ["correction", "curated", "huggingface", "epoch"] as const;
-export type SourceKind = (typeof SOURCE_KINDS)[number];
+/**
+ * The source registry: every kind of source a stored value can come from, with what the site says about
+ * it (label, credit line, license, home page) and where it stands in the precedence of each field. The
+ * About page, the credit lines (CSV, API, footer), the labels on model, data-quality and admin pages, and
+ * the database's table of allowed source kinds (synced from here by lib/migrate.ts) all read this.
+ * Adding a source: an entry here and the source's folder under lib/ingest/ (docs/architecture.md).
+ */
+export interface SourceInfo {
+  /** How pages name it ("Epoch AI"). */
+  label: string;
+  /** Primary: the developer's own word (or a reviewed correction); secondary: an aggregator we cross-check with. */
+  role: "primary" | "secondary";
+  /** One line on what it is and what we take from it, for the About page. */
+  description: string;
+  /** Home page of the source. */
+  homeUrl: string | null;
+  /** The license of its data, when we republish some of it. */
+  license: string | null;
+  /** The credit its license asks for, shown wherever its values are (null: none required). */
+  credit: string | null;
+}
 
-export const SOURCE_LABELS: Record<SourceKind, string> = {
-  correction: "Accepted correction",
-  curated: "Curated",
-  huggingface: "Hugging Face",
-  epoch: "Epoch AI",
-};
+export const SOURCES = {
+  correction: {
+    label: "Accepted correction",
+    role: "primary",
+    description: "A value proposed by a reader with evidence and accepted by a moderator (/changes lists every one).",
+    homeUrl: null,
+    license: null,
+    credit: null,
+  },
+  curated: {
+    label: "Curated",
+    role: "primary",
+    description: "The curated dataset in data/curated: each value checked against the developer's model card, config.json, paper or announcement, with its URL.",
+    homeUrl: null,
+    license: null,
+    credit: null,
+  },
+  huggingface: {
+    label: "Hugging Face",
+    role: "primary",
+    description: "The Hugging Face Hub: the developer's config.json (experts, positions) and repository metadata (safetensors totals, license tag, creation date, downloads, likes).",
+    homeUrl: "https://huggingface.co",
+    license: null,
+    credit: "Model cards and config.json files on the Hugging Face Hub, by each model's developer",
+  },
+  epoch: {
+    label: "Epoch AI",
+    role: "secondary",
+    description: "Epoch AI's 'Data on AI Models': parameter counts, publication dates and accessibility, compiled from papers and announcements.",
+    homeUrl: "https://epoch.ai/data/ai-models",
+    license: "CC BY 4.0",
+    credit: "Epoch AI, 'Data on AI Models', epoch.ai/data/ai-models (CC BY 4.0)",
+  },
+  modelsdev: {
+    label: "models.dev",
+    role: "secondary",
+    description: "models.dev's open model database: release dates, context limits as served, and parameter counts of newer files.",
+    homeUrl: "https://models.dev",
+    license: "MIT",
+    credit: "models.dev, github.com/anomalyco/models.dev (MIT)",
+  },
+  "vllm-recipes": {
+    label: "vLLM recipes",
+    role: "secondary",
+    description: "vLLM's deployment recipes: architecture, rounded parameter counts and context length of the models vLLM serves (its dates are when a recipe was written, so we take none).",
+    homeUrl: "https://github.com/vllm-project/recipes",
+    license: "Apache-2.0",
+    credit: "vLLM project, 'recipes', github.com/vllm-project/recipes (Apache-2.0)",
+  },
+} as const satisfies Record<string, SourceInfo>;
+
+export type SourceKind = keyof typeof SOURCES;
+/** Every source kind, in the default precedence order (highest first). */
+export const SOURCE_KINDS = Object.keys(SOURCES) as [SourceKind, ...SourceKind[]];
+
+/** How pages name a source kind; an unknown kind (a row older than the code) is shown as stored. */
+export function sourceLabel(kind: string): string {
+  return kind in SOURCES ? SOURCES[kind as SourceKind].label : kind;
+}
+
+/** Sources that are ingested (everything but the two that always lead). */
+export type IngestedSource = Exclude<SourceKind, "correction" | "curated">;
 
 /**
- * Source-specific rules below the two that always lead (accepted correction, then curated): which ingested
- * source is trusted first for a field (docs/decisions/005-ingesters.md). Fields not named here use the
- * default order: Hugging Face (config.json and repo metadata, first-hand) before Epoch AI (an aggregator).
+ * Precedence below the two that always lead (accepted correction, then curated): which ingested source is
+ * trusted first for a field (docs/decisions/005-ingesters.md). Fields not named here use DEFAULT_ORDER:
+ * Hugging Face (the developer's own config and repository) first, then the aggregators, the rounded
+ * vLLM figures last.
  */
-const INGESTED_ORDER: Partial<Record<ModelField, readonly SourceKind[]>> = {
+const DEFAULT_ORDER: readonly IngestedSource[] = ["huggingface", "epoch", "modelsdev", "vllm-recipes"];
+const FIELD_ORDER: Partial<Record<ModelField, readonly IngestedSource[]>> = {
   // The developer's stated count, as Epoch records it, beats safetensors sums (which count every dtype and
-  // packed formats: DeepSeek-V3 shows 684.5B for its 671B).
-  totalParams: ["epoch", "huggingface"],
-  activeParams: ["epoch", "huggingface"],
-  // Context is what the developer advertises (model card, announcement), never config.json's positions.
-  contextWindow: ["epoch", "huggingface"],
+  // packed formats: DeepSeek-V3 shows 684.5B for its 671B); vLLM's counts are rounded ("235B").
+  totalParams: ["epoch", "modelsdev", "huggingface", "vllm-recipes"],
+  activeParams: ["epoch", "modelsdev", "huggingface", "vllm-recipes"],
+  // Context is what the developer advertises, never config.json's positions; models.dev and vLLM give the
+  // context as served, which a host may cap.
+  contextWindow: ["epoch", "huggingface", "modelsdev", "vllm-recipes"],
   // Epoch's publication date is the announcement; the Hub's createdAt is the weights' repository.
-  announcedDate: ["epoch", "huggingface"],
+  announcedDate: ["epoch", "huggingface", "modelsdev"],
 };
-
-const DEFAULT_INGESTED_ORDER: readonly SourceKind[] = ["huggingface", "epoch"];
 
 /** The sources of a field, highest precedence first. */
 export function sourcePrecedence(field: ModelField): readonly SourceKind[] {
-  return ["correction", "curated", ...(INGESTED_ORDER[field] ?? DEFAULT_INGESTED_ORDER)];
+  return ["correction", "curated", ...(FIELD_ORDER[field] ?? DEFAULT_ORDER)];
 }
 
 /** Rank of a source for a field: 0 is the highest. */
@@ -40,15 +115,51 @@ export function sourceRank(field: ModelField, kind: string): number {
   return i === -1 ? Number.MAX_SAFE_INTEGER : i;
 }
 
-/** Aggregators we cite only where no primary source exists; their URLs are marked secondary. */
+/**
+ * The value in use among the values each source holds for a field: the first non-null one by precedence.
+ * The one rule behind the write path, the ingest lookup, the model page and the disagreement list.
+ */
+export function valueInUse<T extends { source: string; value: unknown }>(field: ModelField, held: readonly T[]): T | null {
+  let best: T | null = null;
+  for (const h of held) {
+    if (h.value == null) continue;
+    if (!best || sourceRank(field, h.source) < sourceRank(field, best.source)) best = h;
+  }
+  return best;
+}
+
+/** The fields whose precedence differs from the default, for the About page. */
+export function precedenceRules(): { fields: ModelField[]; order: readonly SourceKind[] }[] {
+  const groups = new Map<string, { fields: ModelField[]; order: readonly SourceKind[] }>();
+  for (const [field, order] of Object.entries(FIELD_ORDER) as [ModelField, readonly IngestedSource[]][]) {
+    const key = order.join(">");
+    const g = groups.get(key) ?? { fields: [], order: sourcePrecedence(field) };
+    g.fields.push(field);
+    groups.set(key, g);
+  }
+  return [...groups.values()];
+}
+
+export const DEFAULT_PRECEDENCE: readonly SourceKind[] = ["correction", "curated", ...DEFAULT_ORDER];
+
+/** The credit lines of every source that asks for one, joined for a CSV comment, an API field or the footer. */
+export function creditLines(): string[] {
+  return Object.values(SOURCES as Record<SourceKind, SourceInfo>).flatMap((s) => (s.credit && s.role === "secondary" ? [s.credit] : []));
+}
+
+/** Hosts of secondary sources: a curated value citing one is marked secondary. */
 const SECONDARY_HOSTS = ["epoch.ai", "epochai.org", "models.dev"];
+/** Paths on github.com that are secondary sources (models.dev's TOMLs, vLLM's recipes). */
+const SECONDARY_GITHUB_PATHS = ["/anomalyco/models.dev/", "/sst/models.dev/", "/vllm-project/recipes/"];
 
 export function isSecondarySource(url: string): boolean {
-  let host: string;
+  let parsed: URL;
   try {
-    host = new URL(url).hostname;
+    parsed = new URL(url);
   } catch {
     return false;
   }
-  return SECONDARY_HOSTS.some((h) => host === h || host.endsWith(`.${h}`));
+  const host = parsed.hostname;
+  if (SECONDARY_HOSTS.some((h) => host === h || host.endsWith(`.${h}`))) return true;
+  return (host === "github.com" || host === "raw.githubusercontent.com") && SECONDARY_GITHUB_PATHS.some((p) => parsed.pathname.startsWith(p));
 }

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { SOURCE_KINDS, SOURCES } from "@/lib/domain/sources";
 import { applyMigrations } from "@/lib/migrate";
 import { ingestCurated } from "@/lib/ingest/curated-run";
 import { resetDatabase, testClient } from "../support/db-helpers";
@@ -71,6 +72,16 @@ describe("constraints make bad rows impossible", () => {
 
   it("accepts a well-formed row (the helper above is not what fails)", async () => {
     await expect(insertModel({ slug: "good-row", arch: "moe", experts: "8", perToken: "2", shared: "1", total: "20", active: "10" })).resolves.toBe(1);
+  });
+
+  it("allows exactly the source kinds of the source registry (synced on migrate), and refuses any other", async () => {
+    const kinds = await db.sourceKind.findMany({ orderBy: { kind: "asc" } });
+    expect(kinds.map((k) => [k.kind, k.label, k.role])).toEqual(SOURCE_KINDS.map((k) => [k, SOURCES[k].label, SOURCES[k].role]).sort());
+    await expect(db.ingestRun.create({ data: { source: "not-a-source" } })).rejects.toThrow(/IngestRun_source_fkey|foreign key/i);
+    await expect(
+      db.$executeRawUnsafe(`INSERT INTO "FieldSource" ("modelId","field","sourceKind","value","sourceUrl","retrievedAt") SELECT min("id"), 'name', 'madeup', '"x"'::jsonb, 'https://x', now() FROM "Model"`),
+    ).rejects.toThrow(/FieldSource_sourceKind_fkey/);
+    await expect(db.ingestRun.create({ data: { source: "vllm-recipes" } })).resolves.toMatchObject({ source: "vllm-recipes" });
   });
 
   it("rejects an organization country that is not two capital letters", async () => {

@@ -6,6 +6,7 @@ import { getModelBySlug, type SourcedValue } from "@/lib/data/model-detail";
 import { compareFieldValues } from "@/lib/domain/disagreements";
 import { exactFieldValue, FIELD_LABELS, formatDifference, formatFieldValue } from "@/lib/domain/field-display";
 import { LICENSE_CATEGORY_LABELS } from "@/lib/domain/licenses";
+import { sourceLabel } from "@/lib/domain/sources";
 import { slugSchema } from "@/lib/schemas/common";
 
 export const dynamic = "force-dynamic";
@@ -21,12 +22,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: model ? model.name : "Model not found" };
 }
 
-const SOURCE_LABELS: Record<string, string> = { curated: "curated", huggingface: "Hugging Face", epoch: "Epoch AI", correction: "correction" };
-
 function SourceLink({ source }: { source: SourcedValue }) {
   return (
     <span className="text-xs text-zinc-600 dark:text-zinc-400">
-      <a href={source.url} rel="nofollow noopener" className="underline">source</a> ({SOURCE_LABELS[source.kind]}
+      <a href={source.url} rel="nofollow noopener" className="underline">source</a> ({sourceLabel(source.kind)}
       {source.secondary ? ", secondary" : ""}, {source.retrievedAt.slice(0, 10)})
     </span>
   );
@@ -162,7 +161,7 @@ export default async function ModelPage({ params }: Props) {
                   <td className="px-3 py-2">{FIELD_LABELS[r.field as keyof typeof FIELD_LABELS] ?? r.field}</td>
                   <td className="tabular px-3 py-2">{formatFieldValue(r.field, r.oldValue)}</td>
                   <td className="tabular px-3 py-2">{formatFieldValue(r.field, r.newValue)}</td>
-                  <td className="px-3 py-2 text-xs">{r.reason} · <a href={r.sourceUrl} rel="nofollow noopener" className="underline">{SOURCE_LABELS[r.sourceKind]}</a></td>
+                  <td className="px-3 py-2 text-xs">{r.reason} · <a href={r.sourceUrl} rel="nofollow noopener" className="underline">{sourceLabel(r.sourceKind)}</a></td>
                 </tr>
               ))}
             </tbody>

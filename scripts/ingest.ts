@@ -1,11 +1,14 @@
 // npm run ingest -- curated [DIR]          load the curated dataset (default data/curated) through the write path.
 // npm run ingest -- hf [--repo ...] ...    Hugging Face Hub (or recorded answers with --from-dir).
 // npm run ingest -- epoch FILE.csv ...     Epoch AI's "Data on AI Models" CSV.
+// npm run ingest -- modelsdev DIR          a copy of models.dev's model files (data/sources/modelsdev).
+// npm run ingest -- vllm-recipes DIR       a copy of vLLM's recipes (data/sources/vllm-recipes).
 // Run without arguments for the options.
 import path from "node:path";
 import { createPrismaClient } from "@/lib/db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { readEnv } from "@/lib/env";
+import { ingestCrossCheck } from "@/lib/ingest/cross-check-run";
 import { ingestCurated } from "@/lib/ingest/curated-run";
 import { ingestEpoch, readEpochRecords } from "@/lib/ingest/epoch-run";
 import { forEachHfRecord, resolveHfTargets, type HfRecord } from "@/lib/ingest/hf-records";
@@ -78,6 +81,15 @@ await runMain(async () => {
     }
     const report = await withDatabase((db) =>
       ingestHf(db, { source, targets, minParams: cmd.minParams, create: cmd.create, dryRun: cmd.dryRun, onProgress: progress("hf") }),
+    );
+    printReport(report, cmd.verbose);
+    if (report.total > 0 && report.failed >= report.total) process.exitCode = 1;
+    return;
+  }
+
+  if (cmd.source === "modelsdev" || cmd.source === "vllm-recipes") {
+    const report = await withDatabase((db) =>
+      ingestCrossCheck(db, { source: cmd.source, dir: path.resolve(cmd.dir), exclusions: path.resolve(cmd.exclusions), dryRun: cmd.dryRun, onProgress: progress(cmd.source) }),
     );
     printReport(report, cmd.verbose);
     if (report.total > 0 && report.failed >= report.total) process.exitCode = 1;

@@ -1,14 +1,14 @@
 // npm start [-- --dev] - the app on http://localhost:$PORT (3000): checks the port, opens the database
 // (DATABASE_URL, or the embedded one under ATLAS_DATA_DIR), applies migrations, loads the curated dataset
-// on first start, then runs scripts/server.ts (Next behind the response cache; `next dev` with --dev) with
-// DATABASE_URL pointing at it.
+// and the shipped sources (data/sources) on first start, then runs scripts/server.ts (Next behind the
+// response cache; `next dev` with --dev) with DATABASE_URL pointing at it.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { createPrismaClient } from "@/lib/db";
 import { readEnv } from "@/lib/env";
-import { ingestCurated } from "@/lib/ingest/curated-run";
+import { loadShippedSources } from "@/lib/ingest/shipped-sources";
 import { openDatabase } from "@/lib/open-database";
 import { progress, runMain } from "./cli";
 
@@ -37,9 +37,8 @@ await runMain(async () => {
   const db = createPrismaClient(database.url, 2);
   try {
     if ((await db.model.count()) === 0) {
-      console.log("[atlas] empty database: loading the curated dataset");
-      const s = await ingestCurated(db, path.resolve("data/curated"), { onProgress: progress("curated") });
-      console.log(`[atlas] loaded ${s.created} models`);
+      console.log("[atlas] empty database: loading the curated dataset and the shipped sources (data/sources)");
+      await loadShippedSources(db, process.cwd(), (l) => console.log(`[atlas] ${l}`), progress);
     }
   } finally {
     await db.$disconnect();

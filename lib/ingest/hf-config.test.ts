@@ -52,6 +52,17 @@ describe("parseHfConfig on other key names in use", () => {
       architecture: "moe", routedExperts: 64, expertsPerToken: 8, sharedExperts: 2, maxPositionEmbeddings: 131072,
     });
   });
+  // Gemma 4 (keys of transformers' Gemma4TextConfig, src/transformers/models/gemma4/configuration_gemma4.py).
+  it("reads Gemma 4's top_k_experts under text_config, and enable_moe_block false as dense", () => {
+    expect(parseHfConfig({ model_type: "gemma4", text_config: { model_type: "gemma4_text", enable_moe_block: true, num_experts: 128, top_k_experts: 8, max_position_embeddings: 262144 } })).toMatchObject({
+      architecture: "moe", routedExperts: 128, expertsPerToken: 8, sharedExperts: null, maxPositionEmbeddings: 262144,
+    });
+    expect(parseHfConfig({ model_type: "gemma4", text_config: { model_type: "gemma4_text", enable_moe_block: false, max_position_embeddings: 131072 } })).toMatchObject({
+      architecture: "dense", routedExperts: null, expertsPerToken: null, maxPositionEmbeddings: 131072,
+    });
+    // Without the flag an unknown type stays unknown.
+    expect(parseHfConfig({ model_type: "gemma4_text", max_position_embeddings: 131072 }).architecture).toBeNull();
+  });
   it("reads DBRX's ffn_config and max_seq_len", () => {
     expect(parseHfConfig({ model_type: "dbrx", max_seq_len: 32768, ffn_config: { moe_num_experts: 16, moe_top_k: 4 } })).toMatchObject({
       architecture: "moe", routedExperts: 16, expertsPerToken: 4, maxPositionEmbeddings: 32768,

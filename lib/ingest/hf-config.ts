@@ -26,6 +26,9 @@ const textConfigSchema = z.looseObject({
   num_experts_per_tok: count.nullish(),
   experts_per_token: count.nullish(), // gpt-oss, beside num_experts_per_tok
   moe_k: count.nullish(), // ERNIE 4.5
+  top_k_experts: count.nullish(), // Gemma 4 (transformers' Gemma4TextConfig)
+  // Gemma 4 says whether its layers have MoE blocks at all: false is a dense model, stated.
+  enable_moe_block: z.boolean().nullish(),
   // Shared (always-active) experts.
   n_shared_experts: count.nullish(), // DeepSeek, Kimi, GLM
   num_shared_experts: count.nullish(),
@@ -61,12 +64,13 @@ export function parseHfConfig(json: unknown): ConfigFacts {
   const c = nested ?? top;
   const modelType = c.model_type ?? top.model_type ?? null;
   const routedExperts = c.n_routed_experts ?? c.num_local_experts ?? c.num_experts ?? c.moe_num_experts ?? c.ffn_config?.moe_num_experts ?? null;
-  const expertsPerToken = c.num_experts_per_tok ?? c.experts_per_token ?? c.moe_k ?? c.ffn_config?.moe_top_k ?? null;
+  const expertsPerToken = c.num_experts_per_tok ?? c.experts_per_token ?? c.moe_k ?? c.top_k_experts ?? c.ffn_config?.moe_top_k ?? null;
   let sharedExperts: number | null = c.n_shared_experts ?? c.num_shared_experts ?? c.moe_num_shared_experts ?? null;
   if (sharedExperts === null && c.shared_expert_intermediate_size != null) sharedExperts = c.shared_expert_intermediate_size > 0 ? 1 : 0;
 
   let architecture: ConfigFacts["architecture"] = null;
-  if (routedExperts != null && routedExperts > 1) architecture = "moe";
+  if (c.enable_moe_block === false) architecture = "dense";
+  else if (routedExperts != null && routedExperts > 1) architecture = "moe";
   else if (routedExperts == null && modelType && DENSE_MODEL_TYPES.has(modelType)) architecture = "dense";
 
   const positions = (x: z.infer<typeof textConfigSchema>) => x.max_position_embeddings ?? x.n_positions ?? x.seq_length ?? x.max_seq_len ?? null;

@@ -7,11 +7,17 @@ export const INGEST_USAGE = `Usage:
   npm run ingest -- hf [--repo ORG/NAME ...] [--org ORG ...] [--all] [--from-dir DIR] [--min-params 1B]
                        [--concurrency 4] [--create] [--dry-run] [--json] [--verbose] [--taken-at DATE]
   npm run ingest -- epoch FILE.csv [--create] [--dry-run] [--json] [--verbose]
+  npm run ingest -- modelsdev DIR [--exclusions FILE] [--dry-run] [--verbose]
+  npm run ingest -- vllm-recipes DIR [--exclusions FILE] [--dry-run] [--verbose]
 
   hf      Hugging Face Hub: --repo ids, --org organizations (their text-generation models of at least
           --min-params, default 1B), or (default) every model of the database that has a repo id.
           --from-dir reads recorded answers (ORG--NAME.config.json, ORG--NAME.api.json) instead of the network.
   epoch   Epoch AI's "Data on AI Models" CSV: language models with open weights, matched to our models.
+  modelsdev, vllm-recipes
+          a copy of models.dev's models/ or vLLM's recipes (data/sources/modelsdev, data/sources/vllm-recipes):
+          cross-check values, matched by repo id or data/excluded.yaml (--exclusions); they name no license,
+          so files matching no model are listed as candidates to curate, never created.
   --create   add unmatched records as new models (otherwise they are reported as candidates)
   --dry-run  show what would change; write nothing
   --json     only parse and print the derived records as JSON; no database
@@ -90,10 +96,23 @@ export const epochArgsSchema = z
   });
 export type EpochArgs = z.infer<typeof epochArgsSchema>;
 
+/** The file-based cross-check sources: a folder, an optional exclusion list. */
+export const crossCheckArgsSchema = z
+  .strictObject({
+    _: z.array(z.string()).length(1, "name one folder (e.g. data/sources/modelsdev)"),
+    exclusions: one(z.string().min(1), "exclusions"),
+    "dry-run": flag,
+    verbose: flag,
+  })
+  .transform((a) => ({ dir: a._[0]!, exclusions: a.exclusions ?? "data/excluded.yaml", dryRun: a["dry-run"], verbose: a.verbose }));
+export type CrossCheckArgs = z.infer<typeof crossCheckArgsSchema>;
+
 export type IngestCommand =
   | { source: "curated"; dir: string | undefined }
   | ({ source: "hf" } & HfArgs)
-  | ({ source: "epoch" } & EpochArgs);
+  | ({ source: "epoch" } & EpochArgs)
+  | ({ source: "modelsdev" } & CrossCheckArgs)
+  | ({ source: "vllm-recipes" } & CrossCheckArgs);
 
 /** `--a x y --b --c=z pos` -> { a: [x, y], b: [], c: [z], _: [pos] }. Values follow their flag until the next flag. */
 export function tokenizeArgs(argv: string[]): Record<string, string[]> {
@@ -136,5 +155,6 @@ export function parseIngestArgs(argv: string[]): IngestCommand {
     return { source, ...check(hfArgsSchema.safeParse(named)) };
   }
   if (source === "epoch") return { source, ...check(epochArgsSchema.safeParse(tokenizeArgs(rest))) };
+  if (source === "modelsdev" || source === "vllm-recipes") return { source, ...check(crossCheckArgsSchema.safeParse(tokenizeArgs(rest))) };
   return fail(`unknown source ${source ?? "(none)"}`);
 }

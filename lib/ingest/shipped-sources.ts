@@ -1,0 +1,38 @@
+import path from "node:path";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { ingestCrossCheck } from "./cross-check-run";
+import { ingestCurated } from "./curated-run";
+import { ingestEpoch } from "./epoch-run";
+import { ingestHf } from "./hf-run";
+import { HfRecordedSource } from "./hf-source";
+import { summaryLine } from "./report";
+
+/**
+ * What a fresh database gets on first start (issue 13): the curated dataset, then every cross-check
+ * source the project ships under data/sources (Epoch AI, models.dev, vLLM recipes, the recorded Hugging
+ * Face configs), so that "other sources" on a model page and /data-quality are not empty for a new user.
+ * The cross-checks only add values beside the curated ones; none of them creates a model here.
+ */
+export const SHIPPED = {
+  curated: "data/curated",
+  epoch: "data/sources/epoch/notable_ai_models_2026-02.csv",
+  modelsdev: "data/sources/modelsdev",
+  vllmRecipes: "data/sources/vllm-recipes",
+  hfConfigs: "data/sources/hf/configs",
+  exclusions: "data/excluded.yaml",
+  /** The day the recorded configs were copied into the project: their retrieval date. */
+  hfConfigsTakenAt: new Date("2026-11-29T00:00:00Z"),
+} as const;
+
+export async function loadShippedSources(db: PrismaClient, root: string, log: (line: string) => void, progress?: (source: string) => (done: number, total: number) => void): Promise<void> {
+  const at = (p: string) => path.join(root, p);
+  const curated = await ingestCurated(db, at(SHIPPED.curated), { onProgress: progress?.("curated") });
+  log(`loaded ${curated.created} models from the curated dataset`);
+  const reports = [
+    await ingestEpoch(db, { file: at(SHIPPED.epoch), onProgress: progress?.("epoch") }),
+    await ingestCrossCheck(db, { source: "modelsdev", dir: at(SHIPPED.modelsdev), exclusions: at(SHIPPED.exclusions), onProgress: progress?.("modelsdev") }),
+    await ingestCrossCheck(db, { source: "vllm-recipes", dir: at(SHIPPED.vllmRecipes), exclusions: at(SHIPPED.exclusions), onProgress: progress?.("vllm-recipes") }),
+    await ingestHf(db, { source: new HfRecordedSource(at(SHIPPED.hfConfigs), SHIPPED.hfConfigsTakenAt), targets: { repos: [], orgs: [], recorded: true }, onProgress: progress?.("hf") }),
+  ];
+  for (const r of reports) log(summaryLine(r));
+}

@@ -1,0 +1,159 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { loadIngestLookup, referenceValue, type MatchableModel } from "@/lib/data/ingest-lookup";
+import { closeInterruptedRuns, startIngestRun } from "@/lib/data/ingest-runs";
+import type { FieldInputs } from "@/lib/data/write-path";
+import type { ModelField } from "@/lib/domain/model-fields";
+import { todayUtc } from "@/lib/domain/model-rules";
+import { SOURCES, type IngestedSource } from "@/lib/domain/sources";
+import type { Exclusions } from "./exclusions";
+import { similarNames } from "./naming";
+import { emptyReport, finishReport, recordWrite, type IngestReport } from "./report";
+import { checkActiveAgainstTotal, checkIngestedValue } from "./sanity";
+import { writeSourceValues, type SourceWriteHooks } from "./source-write";
+
+/**
+ * The run loop of the file-based cross-check sources (models.dev, vLLM recipes): each source parses its
+ * files into items; this matches them to our models (by Hugging Face repo id, else by the same-release
+ * entries of data/excluded.yaml), sanity-checks each value against the other sources' values, and writes
+ * them through the single write path as values of that source. Nothing here creates a model: these
+ * sources name no license, so a missing release is listed as a candidate to curate.
+ */
+export interface SourceItem {
+  /** How reports name it: "models/nvidia/nemotron-3-ultra.toml". */
+  item: string;
+  /** The file's path as data/excluded.yaml names it. */
+  path: string;
+  /** The Hugging Face repo id the source links, if any. */
+  repoId: string | null;
+  name: string;
+  inputs: FieldInputs;
+  /** What the parser noticed (a month-only date it skipped, a value it could not read). */
+  problems: string[];
+}
+
+export interface SourceRunOptions {
+  source: Extract<IngestedSource, "modelsdev" | "vllm-recipes">;
+  items: SourceItem[];
+  /** Files the parser could not read at all. */
+  errors: { item: string; message: string }[];
+  exclusions: Exclusions;
+  dryRun?: boolean;
+  today?: string;
+  onProgress?: (done: number, total: number) => void;
+  hooks?: SourceWriteHooks;
+}
+
+type Match = { kind: "matched"; slug: string } | { kind: "excluded"; rule: string } | { kind: "unmatched"; reason: string; similar: string[] };
+
+function matchItem(item: SourceItem, models: MatchableModel[], options: SourceRunOptions): Match {
+  if (item.repoId) {
+    const id = item.repoId.toLowerCase();
+    const byRepo = models.find((m) => m.hfRepoId?.toLowerCase() === id);
+    if (byRepo) return { kind: "matched", slug: byRepo.slug };
+  }
+  const excluded = options.exclusions.forPath(options.source, item.path);
+  if (excluded?.rule === "same-release") {
+    if (models.some((m) => m.slug === excluded.slug)) return { kind: "matched", slug: excluded.slug! };
+    return { kind: "unmatched", reason: `data/excluded.yaml says it is ${excluded.slug}, which is not in the database`, similar: [] };
+  }
+  if (excluded) return { kind: "excluded", rule: excluded.rule };
+  return {
+    kind: "unmatched",
+    reason: item.repoId ? `no model has the repo id ${item.repoId}: curate it (data/curated) or list it in data/excluded.yaml` : "no weights link and no entry in data/excluded.yaml",
+    similar: similarNames(item.name, models),
+  };
+}
+
+/** The item's values that pass the sanity checks against the other sources' values; the rest are refused. */
+function checkedInputs(item: SourceItem, model: MatchableModel, source: IngestedSource, today: string) {
+  const refused: { field: ModelField; value: unknown; reason: string }[] = [];
+  const inputs: FieldInputs = {};
+  for (const [field, input] of Object.entries(item.inputs) as [ModelField, { value: unknown; url: string }][]) {
+    const reason = checkIngestedValue(field, input.value, referenceValue(model, field, source), today);
+    if (reason) refused.push({ field, value: input.value, reason });
+    else (inputs as Record<string, unknown>)[field] = input;
+  }
+  const active = inputs.activeParams?.value;
+  const total = inputs.totalParams?.value ?? (referenceValue(model, "totalParams", source)?.value as number | undefined);
+  if (typeof active === "number" && typeof total === "number") {
+    const reason = checkActiveAgainstTotal(active, total);
+    if (reason) {
+      refused.push({ field: "activeParams", value: active, reason });
+      delete inputs.activeParams;
+    }
+  }
+  return { inputs, refused };
+}
+
+/** Several items claiming one model (two hosts listing one release): written only when their values agree. */
+function mergeClaims(items: SourceItem[]): { inputs: FieldInputs } | { conflict: string } {
+  const merged: Record<string, { value: unknown; url: string }> = {};
+  for (const item of items) {
+    for (const [field, input] of Object.entries(item.inputs) as [string, { value: unknown; url: string }][]) {
+      const held = merged[field];
+      if (!held) merged[field] = input;
+      else if (JSON.stringify(held.value) !== JSON.stringify(input.value)) {
+        return { conflict: `${field}: ${JSON.stringify(held.value)} vs ${JSON.stringify(input.value)}` };
+      }
+    }
+  }
+  return { inputs: merged as FieldInputs };
+}
+
+export async function runSourceItems(db: PrismaClient, options: SourceRunOptions): Promise<IngestReport> {
+  const today = options.today ?? todayUtc();
+  const dryRun = options.dryRun ?? false;
+  const report = emptyReport(options.source, dryRun);
+  if (!dryRun) {
+    const closed = await closeInterruptedRuns(db, options.source);
+    if (closed) report.notes.push(`${closed} earlier run(s) had been interrupted and are now marked failed`);
+    report.runId = await startIngestRun(db, options.source);
+  }
+  try {
+    for (const e of options.errors) {
+      report.failed++;
+      report.failures.push(e);
+    }
+    const lookup = await loadIngestLookup(db);
+    const bySlug = new Map<string, SourceItem[]>();
+    const excludedByRule = new Map<string, number>();
+    for (const item of options.items) {
+      for (const p of item.problems) report.notes.push(`${item.item}: ${p}`);
+      const match = matchItem(item, lookup.models, options);
+      if (match.kind === "matched") bySlug.set(match.slug, [...(bySlug.get(match.slug) ?? []), item]);
+      else if (match.kind === "excluded") excludedByRule.set(match.rule, (excludedByRule.get(match.rule) ?? 0) + 1);
+      else report.candidates.push({ item: item.item, reason: match.reason, similar: match.similar });
+    }
+    report.total = bySlug.size;
+    report.notes.push(
+      `${options.items.length + options.errors.length} files: ${[...bySlug.values()].reduce((n, l) => n + l.length, 0)} matched to ${bySlug.size} models, ` +
+        `${report.candidates.length} unmatched, ${[...excludedByRule.values()].reduce((a, b) => a + b, 0)} excluded by data/excluded.yaml` +
+        [...excludedByRule.entries()].map(([rule, n]) => ` (${n} ${rule})`).join(""),
+    );
+
+    const batch = { kind: options.source, retrievedAt: new Date(), reason: `${SOURCES[options.source].label} ingest`, ...(report.runId ? { ingestRunId: report.runId } : {}) };
+    let done = 0;
+    for (const [slug, items] of bySlug) {
+      const label = items.map((i) => i.item).join(" + ");
+      try {
+        const merged = mergeClaims(items);
+        if ("conflict" in merged) {
+          report.candidates.push({ item: label, reason: `all claim ${slug} but disagree (${merged.conflict}): none written`, similar: [slug] });
+          continue;
+        }
+        const model = lookup.models.find((m) => m.slug === slug)!;
+        const { inputs, refused } = checkedInputs({ ...items[0]!, inputs: merged.inputs }, model, options.source, today);
+        report.refused.push(...refused.map((r) => ({ item: label, ...r })));
+        const out = await writeSourceValues(db, { slug, inputs, batch, today, dryRun }, options.hooks);
+        recordWrite(report, label, slug, out);
+      } finally {
+        options.onProgress?.(++done, bySlug.size);
+      }
+    }
+  } catch (e) {
+    await finishReport(db, report, e);
+    throw e;
+  }
+  await finishReport(db, report);
+  return report;
+}

@@ -1,6 +1,6 @@
 // npm run data:check - validate data/curated/*.yaml without a database.
 import path from "node:path";
-import { formatDatasetError, loadCuratedDataset } from "@/lib/ingest/curated";
+import { formatDatasetError, loadCuratedDataset } from "@/lib/ingest/curated/dataset";
 import { todayUtc } from "@/lib/domain/model-rules";
 import { countryGroup } from "@/lib/domain/countries";
 

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkModelRules } from "@/lib/domain/model-rules";
-import { loadCuratedDataset, type CuratedDataset } from "@/lib/ingest/curated";
+import { loadCuratedDataset, type CuratedDataset } from "@/lib/ingest/curated/dataset";
 import { profileOf, syntheticRecord, type SyntheticProfile } from "./synthetic";
 
 // The benchmarks' generated releases: deterministic, valid for the write path, shaped like the real data.

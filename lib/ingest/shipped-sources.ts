@@ -1,10 +1,10 @@
 import path from "node:path";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { ingestCrossCheck } from "./cross-check-run";
-import { ingestCurated } from "./curated-run";
-import { ingestEpoch } from "./epoch-run";
-import { ingestHf } from "./hf-run";
-import { HfRecordedSource } from "./hf-source";
+import { ingestCurated } from "./curated/run";
+import { ingestEpoch } from "./epoch/run";
+import { ingestHf } from "./hf/run";
+import { HfRecordedSource } from "./hf/source";
 import { summaryLine } from "./report";
 
 /**

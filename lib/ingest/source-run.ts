@@ -1,13 +1,13 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { loadIngestLookup, referenceValue, type MatchableModel } from "@/lib/data/ingest-lookup";
-import { closeInterruptedRuns, startIngestRun } from "@/lib/data/ingest-runs";
 import type { FieldInputs } from "@/lib/data/write-path";
 import type { ModelField } from "@/lib/domain/model-fields";
 import { todayUtc } from "@/lib/domain/model-rules";
-import { SOURCES, type IngestedSource } from "@/lib/domain/sources";
+import type { IngestedSource } from "@/lib/domain/sources";
 import type { Exclusions } from "./exclusions";
 import { similarNames } from "./naming";
-import { emptyReport, finishReport, recordWrite, type IngestReport } from "./report";
+import { recordWrite, type IngestReport } from "./report";
+import { withIngestRun } from "./run-loop";
 import { checkActiveAgainstTotal, checkIngestedValue } from "./sanity";
 import { writeSourceValues, type SourceWriteHooks } from "./source-write";
 
@@ -103,13 +103,7 @@ function mergeClaims(items: SourceItem[]): { inputs: FieldInputs } | { conflict:
 export async function runSourceItems(db: PrismaClient, options: SourceRunOptions): Promise<IngestReport> {
   const today = options.today ?? todayUtc();
   const dryRun = options.dryRun ?? false;
-  const report = emptyReport(options.source, dryRun);
-  if (!dryRun) {
-    const closed = await closeInterruptedRuns(db, options.source);
-    if (closed) report.notes.push(`${closed} earlier run(s) had been interrupted and are now marked failed`);
-    report.runId = await startIngestRun(db, options.source);
-  }
-  try {
+  return withIngestRun(db, options.source, dryRun, async (report, batch) => {
     for (const e of options.errors) {
       report.failed++;
       report.failures.push(e);
@@ -131,7 +125,6 @@ export async function runSourceItems(db: PrismaClient, options: SourceRunOptions
         [...excludedByRule.entries()].map(([rule, n]) => ` (${n} ${rule})`).join(""),
     );
 
-    const batch = { kind: options.source, retrievedAt: new Date(), reason: `${SOURCES[options.source].label} ingest`, ...(report.runId ? { ingestRunId: report.runId } : {}) };
     let done = 0;
     for (const [slug, items] of bySlug) {
       const label = items.map((i) => i.item).join(" + ");
@@ -150,10 +143,5 @@ export async function runSourceItems(db: PrismaClient, options: SourceRunOptions
         options.onProgress?.(++done, bySlug.size);
       }
     }
-  } catch (e) {
-    await finishReport(db, report, e);
-    throw e;
-  }
-  await finishReport(db, report);
-  return report;
+  });
 }

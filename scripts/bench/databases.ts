@@ -12,8 +12,8 @@ import { profileOf, syntheticRecord, type SyntheticProfile } from "@/lib/bench/s
 import { finishIngestRun, startIngestRun } from "@/lib/data/ingest-runs";
 import { createModels, listModelSlugs, readModels, writeModel, type FieldInputs, type NewModel } from "@/lib/data/write-path";
 import { MODEL_FIELDS } from "@/lib/domain/model-fields";
-import { loadCuratedDataset } from "@/lib/ingest/curated";
-import { ingestCurated } from "@/lib/ingest/curated-run";
+import { loadCuratedDataset } from "@/lib/ingest/curated/dataset";
+import { ingestCurated } from "@/lib/ingest/curated/run";
 import { applyMigrations } from "@/lib/migrate";
 import { counter, step } from "./log";
 import { round, since } from "./stats";

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { createPrismaClient } from "@/lib/db";
-import { ingestCurated } from "@/lib/ingest/curated-run";
+import { ingestCurated } from "@/lib/ingest/curated/run";
 import { applyMigrations } from "@/lib/migrate";
 import { CURATED_DIR } from "./databases";
 import { loadUrl, type LoadResult } from "./http-load";

@@ -6,7 +6,7 @@ import { GET as modelsCsv } from "@/app/api/v1/models.csv/route";
 import { GET as getModel } from "@/app/api/v1/models/[slug]/route";
 import { GET as openApi } from "@/app/api/v1/openapi.json/route";
 import { findSummaryRows, modelsInChunks, type ModelListItem } from "@/lib/data/models";
-import { ingestCurated } from "@/lib/ingest/curated-run";
+import { ingestCurated } from "@/lib/ingest/curated/run";
 import { parseModelQuery } from "@/lib/schemas/model-query";
 import { resetDatabase, testClient } from "../support/db-helpers";
 

@@ -13,7 +13,7 @@ import {
   listPendingCorrections,
   rejectCorrection,
 } from "@/lib/data/corrections";
-import { ingestCurated } from "@/lib/ingest/curated-run";
+import { ingestCurated } from "@/lib/ingest/curated/run";
 import { CORRECTION_LIMITS, readCorrectionForm } from "@/lib/schemas/correction";
 import { resetDatabase, testClient } from "../support/db-helpers";
 

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { ingestCrossCheck } from "@/lib/ingest/cross-check-run";
-import { ingestCurated } from "@/lib/ingest/curated-run";
+import { ingestCurated } from "@/lib/ingest/curated/run";
 import { resetDatabase, testClient } from "../support/db-helpers";
 
 // The models.dev and vLLM-recipes ingesters end to end, on the copies the project ships (data/sources) and

@@ -3,9 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { writeLicense, writeModel, type FieldInputs } from "@/lib/data/write-path";
-import { ingestCurated } from "@/lib/ingest/curated-run";
-import { EpochColumnsError } from "@/lib/ingest/epoch";
-import { ingestEpoch } from "@/lib/ingest/epoch-run";
+import { ingestCurated } from "@/lib/ingest/curated/run";
+import { EpochColumnsError } from "@/lib/ingest/epoch/parse";
+import { ingestEpoch } from "@/lib/ingest/epoch/run";
 import { resetDatabase, testClient } from "../support/db-helpers";
 
 // The Epoch AI ingester end to end, on the real CSV and on small derived ones (tests/fixtures/epoch/README.md).

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { listFilterOptions } from "@/lib/data/models";
-import { ingestCurated } from "@/lib/ingest/curated-run";
+import { ingestCurated } from "@/lib/ingest/curated/run";
 import { resetDatabase, testClient } from "../support/db-helpers";
 
 // The /models filter form's choices are kept per data version: the same answer while nothing changes,

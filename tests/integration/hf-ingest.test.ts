@@ -2,9 +2,9 @@ import path from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { findDisagreements } from "@/lib/data/disagreements";
 import { writeLicense, writeModel } from "@/lib/data/write-path";
-import { ingestCurated } from "@/lib/ingest/curated-run";
-import { ingestHf, type HfRunOptions } from "@/lib/ingest/hf-run";
-import { HfHubSource, HfRecordedSource } from "@/lib/ingest/hf-source";
+import { ingestCurated } from "@/lib/ingest/curated/run";
+import { ingestHf, type HfRunOptions } from "@/lib/ingest/hf/run";
+import { HfHubSource, HfRecordedSource } from "@/lib/ingest/hf/source";
 import { resetDatabase, testClient } from "../support/db-helpers";
 import { startHfServer, type HfTestServer } from "../support/hf-server";
 

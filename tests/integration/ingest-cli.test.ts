@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ingestCurated } from "@/lib/ingest/curated-run";
-import { ingestHf } from "@/lib/ingest/hf-run";
-import { HfHubSource } from "@/lib/ingest/hf-source";
+import { ingestCurated } from "@/lib/ingest/curated/run";
+import { ingestHf } from "@/lib/ingest/hf/run";
+import { HfHubSource } from "@/lib/ingest/hf/source";
 import { resetDatabase, testClient } from "../support/db-helpers";
 import { startHfServer, type HfTestServer } from "../support/hf-server";
 

@@ -5,7 +5,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { SOURCE_KINDS, SOURCES } from "@/lib/domain/sources";
 import { applyMigrations } from "@/lib/migrate";
-import { ingestCurated } from "@/lib/ingest/curated-run";
+import { ingestCurated } from "@/lib/ingest/curated/run";
 import { resetDatabase, testClient } from "../support/db-helpers";
 
 const db = testClient();

@@ -2,7 +2,7 @@ import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { findDisagreements, getModelDisagreements } from "@/lib/data/disagreements";
 import { writeModel, type FieldInputs, type SourceBatch } from "@/lib/data/write-path";
-import { ingestCurated } from "@/lib/ingest/curated-run";
+import { ingestCurated } from "@/lib/ingest/curated/run";
 import { resetDatabase, testClient } from "../support/db-helpers";
 
 // Precedence between sources, field by field, and the disagreement queries the pages use.

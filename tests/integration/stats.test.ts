@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as stats } from "@/app/api/v1/stats/route";
 import { writeModel } from "@/lib/data/write-path";
 import { loadStatRows } from "@/lib/data/stats";
-import { ingestCurated } from "@/lib/ingest/curated-run";
+import { ingestCurated } from "@/lib/ingest/curated/run";
 import { parseModelQuery } from "@/lib/schemas/model-query";
 import { resetDatabase, testClient } from "../support/db-helpers";
 

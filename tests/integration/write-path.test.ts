@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { writeModel } from "@/lib/data/write-path";
-import { CuratedDatasetInvalidError, ingestCurated } from "@/lib/ingest/curated-run";
+import { CuratedDatasetInvalidError, ingestCurated } from "@/lib/ingest/curated/run";
 import { resetDatabase, testClient } from "../support/db-helpers";
 
 const FIXTURE = path.resolve("tests/fixtures/curated-small");

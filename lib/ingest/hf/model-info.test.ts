@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { deriveHfModelFacts, HfShapeError, licenseIdFromHub } from "./hf-model-info";
+import { deriveHfModelFacts, HfShapeError, licenseIdFromHub } from "./model-info";
 
 const API = path.resolve("tests/fixtures/hf/api");
 const cassette = (name: string) => JSON.parse(readFileSync(path.join(API, `hfhub_cassette__${name}.json`), "utf8")) as Record<string, unknown>;

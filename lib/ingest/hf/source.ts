@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { formatIssues, hfModelListSchema, hfRecordedBundleSchema } from "@/lib/schemas/hf";
-import { HttpClient, HttpError, type HttpClientOptions } from "./http-client";
+import { HttpClient, HttpError, type HttpClientOptions } from "../http-client";
 
 /**
  * Where the Hugging Face ingester gets its answers: the Hub over HTTP, or a folder of recorded responses

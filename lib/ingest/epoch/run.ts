@@ -1,18 +1,18 @@
 import { readFile } from "node:fs/promises";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { loadIngestLookup, referenceValue, type IngestLookup, type MatchableModel } from "@/lib/data/ingest-lookup";
-import { closeInterruptedRuns, startIngestRun } from "@/lib/data/ingest-runs";
 import type { FieldInputs } from "@/lib/data/write-path";
 import type { ModelField } from "@/lib/domain/model-fields";
 import { todayUtc } from "@/lib/domain/model-rules";
 import { slugSchema } from "@/lib/schemas/common";
-import { EPOCH_URL, epochScope, modalitiesFromDomain, parseEpochCsv, type EpochRecord } from "./epoch";
-import { matchEpochRecord } from "./epoch-match";
-import { OrganizationMatcher } from "./epoch-orgs";
-import { slugFromName, variantFromName } from "./naming";
-import { emptyReport, finishReport, recordWrite, type IngestReport } from "./report";
-import { checkActiveAgainstTotal, checkIngestedValue } from "./sanity";
-import { writeSourceValues, type SourceWriteHooks } from "./source-write";
+import { EPOCH_URL, epochScope, modalitiesFromDomain, parseEpochCsv, type EpochRecord } from "./parse";
+import { matchEpochRecord } from "./match";
+import { OrganizationMatcher } from "./orgs";
+import { slugFromName, variantFromName } from "../naming";
+import { recordWrite, type IngestReport } from "../report";
+import { withIngestRun } from "../run-loop";
+import { checkActiveAgainstTotal, checkIngestedValue } from "../sanity";
+import { writeSourceValues, type SourceWriteHooks } from "../source-write";
 
 /**
  * The Epoch AI ingester (issue 7): rows of Epoch's CSV in our scope -> matched to our models (by Hugging
@@ -114,16 +114,10 @@ export function epochCreateInputs(r: EpochRecord, orgSlugs: string[], lookup: In
 export async function ingestEpoch(db: PrismaClient, options: EpochRunOptions): Promise<IngestReport> {
   const today = options.today ?? todayUtc();
   const dryRun = options.dryRun ?? false;
-  const report = emptyReport("epoch", dryRun);
   const text = await readFile(options.file, "utf8").catch((e: NodeJS.ErrnoException) => {
     throw new Error(`cannot read ${options.file} (${e.code ?? e.message})`);
   });
-  if (!dryRun) {
-    const closed = await closeInterruptedRuns(db, "epoch");
-    if (closed) report.notes.push(`${closed} earlier run(s) had been interrupted and are now marked failed`);
-    report.runId = await startIngestRun(db, "epoch");
-  }
-  try {
+  return withIngestRun(db, "epoch", dryRun, async (report, batch) => {
     const file = parseEpochCsv(text);
     for (const e of file.errors) {
       report.failed++;
@@ -156,8 +150,6 @@ export async function ingestEpoch(db: PrismaClient, options: EpochRunOptions): P
     const claims = new Map<string, EpochRecord[]>();
     for (const m of matched) if (m.match.kind === "matched") claims.set(m.match.slug, [...(claims.get(m.match.slug) ?? []), m.r]);
 
-    const retrievedAt = new Date();
-    const batch = { kind: "epoch" as const, retrievedAt, reason: "Epoch AI ingest", ...(report.runId ? { ingestRunId: report.runId } : {}) };
     let done = 0;
     for (const { r, orgSlugs, match } of matched) {
       try {
@@ -214,12 +206,7 @@ export async function ingestEpoch(db: PrismaClient, options: EpochRunOptions): P
         options.onProgress?.(++done, matched.length);
       }
     }
-  } catch (e) {
-    await finishReport(db, report, e);
-    throw e;
-  }
-  await finishReport(db, report);
-  return report;
+  });
 }
 
 /** For --json: the parsed records of the file, without a database. */

@@ -1,16 +1,16 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { loadIngestLookup, referenceValue, type IngestLookup, type MatchableModel } from "@/lib/data/ingest-lookup";
-import { closeInterruptedRuns, startIngestRun } from "@/lib/data/ingest-runs";
 import type { FieldInputs } from "@/lib/data/write-path";
 import type { ModelField } from "@/lib/domain/model-fields";
 import { todayUtc } from "@/lib/domain/model-rules";
 import { slugSchema } from "@/lib/schemas/common";
-import { forEachHfRecord, resolveHfTargets, type HfRecord, type HfTargets } from "./hf-records";
-import type { HfSource } from "./hf-source";
-import { normalizeName, similarNames, variantFromName } from "./naming";
-import { emptyReport, finishReport, recordWrite, type IngestReport } from "./report";
-import { checkIngestedValue } from "./sanity";
-import { writeSourceValues, type SourceWriteHooks } from "./source-write";
+import { forEachHfRecord, resolveHfTargets, type HfRecord, type HfTargets } from "./records";
+import type { HfSource } from "./source";
+import { normalizeName, similarNames, variantFromName } from "../naming";
+import { recordWrite, type IngestReport } from "../report";
+import { withIngestRun } from "../run-loop";
+import { checkIngestedValue } from "../sanity";
+import { writeSourceValues, type SourceWriteHooks } from "../source-write";
 
 /**
  * The Hugging Face ingester (issue 7): repo ids, organizations, or every model of the database that has
@@ -111,13 +111,7 @@ export function hfCreateInputs(rec: HfRecord, lookup: IngestLookup, base: FieldI
 export async function ingestHf(db: PrismaClient, options: HfRunOptions): Promise<IngestReport> {
   const today = options.today ?? todayUtc();
   const dryRun = options.dryRun ?? false;
-  const report = emptyReport("huggingface", dryRun);
-  if (!dryRun) {
-    const closed = await closeInterruptedRuns(db, "huggingface");
-    if (closed) report.notes.push(`${closed} earlier run(s) had been interrupted and are now marked failed`);
-    report.runId = await startIngestRun(db, "huggingface");
-  }
-  try {
+  return withIngestRun(db, "huggingface", dryRun, async (report, batch) => {
     let lookup = await loadIngestLookup(db);
     const known = options.targets.all ? lookup.models.filter((m) => m.hfRepoId).map((m) => m.hfRepoId!) : [];
     const { repoIds, notes, failures } = await resolveHfTargets(options.source, { ...options.targets, known }, options.minParams ?? DEFAULT_MIN_PARAMS);
@@ -126,8 +120,6 @@ export async function ingestHf(db: PrismaClient, options: HfRunOptions): Promise
     report.failed += failures.length;
     report.total = repoIds.length;
     const licenseIds = new Set(lookup.licenses.map((l) => l.id));
-    const retrievedAt = new Date();
-    const batch = { kind: "huggingface" as const, retrievedAt, reason: "Hugging Face ingest", ...(report.runId ? { ingestRunId: report.runId } : {}) };
     let done = 0;
 
     await forEachHfRecord(options.source, repoIds, async (id, result) => {
@@ -179,10 +171,5 @@ export async function ingestHf(db: PrismaClient, options: HfRunOptions): Promise
         options.onProgress?.(++done, repoIds.length);
       }
     });
-  } catch (e) {
-    await finishReport(db, report, e);
-    throw e;
-  }
-  await finishReport(db, report);
-  return report;
+  });
 }

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { epochScope, EpochColumnsError, mapColumns, modalitiesFromDomain, parseCountries, parseEpochCsv } from "./epoch";
-import { extractActiveParams, extractHfRepoIds, extractLicense } from "./epoch-notes";
+import { epochScope, EpochColumnsError, mapColumns, modalitiesFromDomain, parseCountries, parseEpochCsv } from "./parse";
+import { extractActiveParams, extractHfRepoIds, extractLicense } from "./notes";
 
 const DIR = path.resolve("tests/fixtures/epoch");
 const read = (name: string) => parseEpochCsv(readFileSync(path.join(DIR, name), "utf8"));

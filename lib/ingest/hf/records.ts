@@ -1,6 +1,6 @@
-import { ConfigShapeError, parseHfConfig, type ConfigFacts } from "./hf-config";
-import { deriveHfModelFacts, HfShapeError, type HfModelFacts } from "./hf-model-info";
-import { hfConfigUrl, hfModelUrl, type HfRawAnswer, type HfSource } from "./hf-source";
+import { ConfigShapeError, parseHfConfig, type ConfigFacts } from "./config";
+import { deriveHfModelFacts, HfShapeError, type HfModelFacts } from "./model-info";
+import { hfConfigUrl, hfModelUrl, type HfRawAnswer, type HfSource } from "./source";
 
 /**
  * One repo as the Hugging Face ingester derives it: the model-info facts, the config.json facts, and

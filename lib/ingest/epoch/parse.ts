@@ -3,8 +3,8 @@ import { countryCodeFromName } from "@/lib/domain/countries";
 import type { LicenseCategory } from "@/lib/domain/licenses";
 import type { Modality } from "@/lib/domain/model-fields";
 import { isoDateSchema } from "@/lib/schemas/common";
-import { parseCsv } from "./csv";
-import { extractActiveParams, extractHfRepoIds, extractLicense } from "./epoch-notes";
+import { parseCsv } from "../csv";
+import { extractActiveParams, extractHfRepoIds, extractLicense } from "./notes";
 
 /**
  * Epoch AI's "Data on AI Models" CSV (CC BY 4.0) -> one normalized record per row. Columns are mapped by

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { MatchableModel } from "@/lib/data/ingest-lookup";
-import type { EpochRecord } from "./epoch";
-import { matchEpochRecord } from "./epoch-match";
-import { OrganizationMatcher } from "./epoch-orgs";
+import type { EpochRecord } from "./parse";
+import { matchEpochRecord } from "./match";
+import { OrganizationMatcher } from "./orgs";
 
 const model = (slug: string, name: string, developers: string[], hfRepoId: string | null = null): MatchableModel => ({ slug, name, developers, hfRepoId, architecture: "dense", sourceValues: {} });
 const MODELS = [

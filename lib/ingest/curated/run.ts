@@ -3,7 +3,7 @@ import { finishIngestRun, startIngestRun, type RunCounts } from "@/lib/data/inge
 import { createModels, listModelSlugs, readModels, writeLicense, writeModel, writeOrganization, type FieldInputs } from "@/lib/data/write-path";
 import { MODEL_FIELDS } from "@/lib/domain/model-fields";
 import { todayUtc } from "@/lib/domain/model-rules";
-import { formatDatasetError, loadCuratedDataset, type CuratedModelRecord } from "./curated";
+import { formatDatasetError, loadCuratedDataset, type CuratedModelRecord } from "./dataset";
 
 export class CuratedDatasetInvalidError extends Error {}
 

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseHfConfig, type ConfigFacts } from "./hf-config";
+import { parseHfConfig, type ConfigFacts } from "./config";
 
 const DIR = path.resolve("tests/fixtures/hf/configs");
 const read = (name: string) => parseHfConfig(JSON.parse(readFileSync(path.join(DIR, name), "utf8")));

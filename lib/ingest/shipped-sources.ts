@@ -28,11 +28,11 @@ export async function loadShippedSources(db: PrismaClient, root: string, log: (l
   const at = (p: string) => path.join(root, p);
   const curated = await ingestCurated(db, at(SHIPPED.curated), { onProgress: progress?.("curated") });
   log(`loaded ${curated.created} models from the curated dataset`);
-  const reports = [
-    await ingestEpoch(db, { file: at(SHIPPED.epoch), onProgress: progress?.("epoch") }),
-    await ingestCrossCheck(db, { source: "modelsdev", dir: at(SHIPPED.modelsdev), exclusions: at(SHIPPED.exclusions), onProgress: progress?.("modelsdev") }),
-    await ingestCrossCheck(db, { source: "vllm-recipes", dir: at(SHIPPED.vllmRecipes), exclusions: at(SHIPPED.exclusions), onProgress: progress?.("vllm-recipes") }),
-    await ingestHf(db, { source: new HfRecordedSource(at(SHIPPED.hfConfigs), SHIPPED.hfConfigsTakenAt), targets: { repos: [], orgs: [], recorded: true }, onProgress: progress?.("hf") }),
+  const runs = [
+    () => ingestEpoch(db, { file: at(SHIPPED.epoch), onProgress: progress?.("epoch") }),
+    () => ingestCrossCheck(db, { source: "modelsdev", dir: at(SHIPPED.modelsdev), exclusions: at(SHIPPED.exclusions), onProgress: progress?.("modelsdev") }),
+    () => ingestCrossCheck(db, { source: "vllm-recipes", dir: at(SHIPPED.vllmRecipes), exclusions: at(SHIPPED.exclusions), onProgress: progress?.("vllm-recipes") }),
+    () => ingestHf(db, { source: new HfRecordedSource(at(SHIPPED.hfConfigs), SHIPPED.hfConfigsTakenAt), targets: { repos: [], orgs: [], recorded: true }, onProgress: progress?.("hf") }),
   ];
-  for (const r of reports) log(summaryLine(r));
+  for (const run of runs) log(summaryLine(await run()));
 }

@@ -93,7 +93,10 @@ export async function findDisagreements(filters: DisagreementFilters = {}, db: T
  */
 export async function getModelDisagreements(slug: string, db: Tx = getDb()): Promise<FieldDisagreements[] | null> {
   const model = await db.model.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
-  if (!model) return null;
+  return model ? disagreementsOf(db, model) : null;
+}
+
+async function disagreementsOf(db: Tx, model: { id: number; slug: string; name: string }): Promise<FieldDisagreements[]> {
   // Sequential plain queries: inside an ingest's transaction, nested relation reads would be sent concurrently on one connection.
   const rows = await db.fieldSource.findMany({ where: { modelId: model.id }, select: { field: true, sourceKind: true, value: true, sourceUrl: true, retrievedAt: true } });
   return resolveRows(rows.map((r) => ({ ...r, model: { slug: model.slug, name: model.name } })))
@@ -108,10 +111,10 @@ export async function getModelDisagreements(slug: string, db: Tx = getDb()): Pro
 
 /** The disagreements of one model that involve one source (for an ingest run's report and counts). */
 export async function findModelDisagreementsWith(db: Tx, slug: string, source: SourceKind): Promise<Disagreement[]> {
-  const model = await db.model.findUnique({ where: { slug }, select: { slug: true, name: true } });
-  const fields = model ? await getModelDisagreements(slug, db) : null;
-  if (!model || !fields) return [];
-  return fields.flatMap((f) =>
+  const row = await db.model.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
+  if (!row) return [];
+  const model = { slug: row.slug, name: row.name };
+  return (await disagreementsOf(db, row)).flatMap((f) =>
     f.disagreeing
       .filter((d) => d.source === source || f.inUse.source === source)
       .map(({ magnitude, ...other }) => ({ model, field: f.field, inUse: f.inUse, other, magnitude })),

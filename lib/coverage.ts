@@ -18,7 +18,9 @@ const EXPECTED = "it must hold one line `completeThrough: YYYY-MM-DD` (the last 
 export async function readCoverage(file: string = COVERAGE_FILE): Promise<Coverage> {
   let text: string;
   try {
-    text = await readFile(path.resolve(file), "utf8");
+    // Read from the project folder at run time (where `npm start` runs), not traced into the build: the
+    // app is served from its checkout, and tests point at files of their own.
+    text = await readFile(/* turbopackIgnore: true */ path.resolve(/* turbopackIgnore: true */ file), "utf8");
   } catch (e) {
     throw new Error(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)}); ${EXPECTED}`);
   }

@@ -31,18 +31,18 @@ describe("releases per quarter and cumulative", () => {
   const rows = [row("US", "2024-01-05", 7e9), row("CN", "2024-02-01", 7e9), row("CN", "2024-08-01", 7e9), row("FR", "2024-08-02", 7e9)];
   const groups = groupsFor([]);
   it("counts per quarter with empty quarters kept", () => {
-    expect(releasesPerQuarter(rows, groups, [], "2024-12-31")).toEqual([
+    expect(releasesPerQuarter(rows, groups, [], "2024-09-30")).toEqual([
       { quarter: "2024-Q1", US: 1, CN: 1, other: 0, incomplete: false },
       { quarter: "2024-Q2", US: 0, CN: 0, other: 0, incomplete: false },
       { quarter: "2024-Q3", US: 0, CN: 1, other: 1, incomplete: false },
     ]);
   });
   it("accumulates", () => {
-    expect(cumulativeReleases(rows, groups, [], "2024-12-31").at(-1)).toEqual({ quarter: "2024-Q3", US: 1, CN: 2, other: 1, incomplete: false });
+    expect(cumulativeReleases(rows, groups, [], "2024-09-30").at(-1)).toEqual({ quarter: "2024-Q3", US: 1, CN: 2, other: 1, incomplete: false });
   });
   it("gives an added country its own group", () => {
     expect(groupOf("FR", ["FR"])).toBe("FR");
-    expect(releasesPerQuarter(rows, groupsFor(["FR"]), ["FR"], "2024-12-31").at(-1)).toEqual({ quarter: "2024-Q3", US: 0, CN: 1, FR: 1, other: 0, incomplete: false });
+    expect(releasesPerQuarter(rows, groupsFor(["FR"]), ["FR"], "2024-09-30").at(-1)).toEqual({ quarter: "2024-Q3", US: 0, CN: 1, FR: 1, other: 0, incomplete: false });
   });
 });
 
@@ -88,7 +88,7 @@ describe("shares and comparisons", () => {
   ];
   const groups = groupsFor([]);
   it("computes MoE share per half-year, null where nothing was released", () => {
-    const halves = moeSharePerHalf(rows, groups, [], "2025-12-31");
+    const halves = moeSharePerHalf(rows, groups, [], "2025-06-30");
     expect(halves.map((h) => [h.half, h.US, h.CN])).toEqual([
       ["2024-H1", 1, 1],
       ["2024-H2", 0, null],
@@ -161,6 +161,19 @@ describe("how far the data reaches", () => {
     expect(cumulativeReleases(rows, groups, [], "2026-11-30").at(-1)).toEqual({ quarter: "2026-Q4", US: 3, CN: 4, other: 0, incomplete: true });
     // Once the sweep reaches 31 December the quarter is whole.
     expect(releasesPerQuarter(rows, groups, [], "2026-12-31").at(-1)!.incomplete).toBe(false);
+  });
+  it("reaches the quarter, half and year the data reaches, with zeros where nothing was released yet", () => {
+    const early = [row("US", "2026-05-02", 7e9), row("CN", "2026-06-10", 7e9)];
+    expect(releasesPerQuarter(early, groups, [], "2026-11-30")).toEqual([
+      { quarter: "2026-Q2", US: 1, CN: 1, other: 0, incomplete: false },
+      { quarter: "2026-Q3", US: 0, CN: 0, other: 0, incomplete: false },
+      { quarter: "2026-Q4", US: 0, CN: 0, other: 0, incomplete: true },
+    ]);
+    expect(moeSharePerHalf(early, groups, [], "2026-11-30").map((h) => [h.half, h.US, h.incomplete])).toEqual([["2026-H1", 0, false], ["2026-H2", null, true]]);
+    expect(licensesPerYear([row("US", "2025-05-02", 7e9)], groups, [], "2026-11-30").map((y) => [y.year, y["US:permissive"], y.incomplete])).toEqual([
+      ["2025", 1, false], ["2026", 0, true],
+    ]);
+    expect(releasesPerQuarter([], groups, [], "2026-11-30")).toEqual([]);
   });
   it("flags the half-year and the year the same way", () => {
     expect(moeSharePerHalf(rows, groups, [], "2026-11-30").map((h) => [h.half, h.incomplete])).toEqual([

@@ -125,13 +125,24 @@ function zero(groups: Group[]): Counts {
 export type BucketRow = Record<string, string | number | boolean>;
 
 /**
+ * The span a period chart covers: from the first release to the last, or to `through` when that is
+ * later. Quarters the data covers without a release are zeros the reader should see, and the quarter
+ * `through` falls in is shown (flagged incomplete) even before anything was released in it.
+ */
+function span(rows: StatRow[], through: string): [string, string] {
+  const dates = rows.map((r) => r.releaseDate).sort();
+  const last = dates.at(-1)!;
+  return [dates[0]!, last > through ? last : through];
+}
+
+/**
  * Chart 1: releases per quarter and group, including empty quarters. `through` is the last day the data
  * covers (dataThrough): later quarters are flagged incomplete.
  */
 export function releasesPerQuarter(rows: StatRow[], groups: Group[], extra: readonly string[], through: string): BucketRow[] {
   if (rows.length === 0) return [];
-  const dates = rows.map((r) => r.releaseDate).sort();
-  const buckets = new Map(bucketRange(quarterOf(dates[0]!), quarterOf(dates.at(-1)!), 4).map((q) => [q, zero(groups)]));
+  const [first, last] = span(rows, through);
+  const buckets = new Map(bucketRange(quarterOf(first), quarterOf(last), 4).map((q) => [q, zero(groups)]));
   for (const r of rows) buckets.get(quarterOf(r.releaseDate))![groupOf(r.country, extra)]! += 1;
   return [...buckets].map(([quarter, counts]): BucketRow => ({ quarter, ...counts, incomplete: isIncomplete(quarter, through) }));
 }
@@ -151,8 +162,8 @@ export function cumulativeReleases(rows: StatRow[], groups: Group[], extra: read
  */
 export function moeSharePerHalf(rows: StatRow[], groups: Group[], extra: readonly string[], through: string) {
   if (rows.length === 0) return [];
-  const dates = rows.map((r) => r.releaseDate).sort();
-  const halves = bucketRange(halfOf(dates[0]!), halfOf(dates.at(-1)!), 2);
+  const [first, last] = span(rows, through);
+  const halves = bucketRange(halfOf(first), halfOf(last), 2);
   return halves.map((half) => {
     const entry: Record<string, string | number | boolean | null> = { half, incomplete: isIncomplete(half, through) };
     for (const g of groups) {
@@ -170,7 +181,9 @@ export const LICENSE_ORDER = ["permissive", "restricted", "non-commercial"] as c
 
 /** Chart 5: releases per year, group and license category; years ending after `through` are flagged incomplete. */
 export function licensesPerYear(rows: StatRow[], groups: Group[], extra: readonly string[], through: string) {
-  const years = [...new Set(rows.map((r) => r.releaseDate.slice(0, 4)))].sort();
+  if (rows.length === 0) return [];
+  const [first, last] = span(rows, through);
+  const years = Array.from({ length: Number(last.slice(0, 4)) - Number(first.slice(0, 4)) + 1 }, (_, i) => String(Number(first.slice(0, 4)) + i));
   return years.map((year) => {
     const entry: BucketRow = { year, incomplete: isIncomplete(year, through) };
     for (const g of groups) {

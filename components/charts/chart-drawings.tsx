@@ -42,13 +42,19 @@ function periodBar(series: string) {
 
 /**
  * The band behind each incomplete period, the first one labelled with `note` ("incomplete: through 30
- * Nov"), right-aligned so that the label stays inside the plot at its right edge.
+ * Nov"), right-aligned so that the label stays inside the plot at its right edge. A bar chart's period
+ * is a band of its own; a line chart's is a point, so there the band covers the segment that leads to it
+ * and the label sits at the bottom, under the rising totals.
  */
-function incompleteAreas(data: PeriodRow[], key: string, note: string) {
-  return data.filter((r) => r.incomplete).map((r, i) => (
-    <ReferenceArea key={String(r[key])} x1={String(r[key])} x2={String(r[key])} fill="currentColor" fillOpacity={0.07} stroke="currentColor" strokeOpacity={0.3} strokeDasharray="3 3"
-      label={i === 0 ? { value: note, position: "insideTopRight", fill: "currentColor", fontSize: 11 } : undefined} />
-  ));
+function incompleteAreas(data: PeriodRow[], key: string, note: string, kind: "bars" | "lines" = "bars") {
+  return data.flatMap((r, index) => {
+    if (!r.incomplete) return [];
+    const from = kind === "lines" && index > 0 ? data[index - 1]![key] : r[key];
+    return [
+      <ReferenceArea key={String(r[key])} x1={String(from)} x2={String(r[key])} ifOverflow="hidden" fill="currentColor" fillOpacity={0.07} stroke="currentColor" strokeOpacity={0.3} strokeDasharray="3 3"
+        label={data.findIndex((d) => d.incomplete) === index ? { value: note, position: kind === "lines" ? "insideBottomRight" : "insideTopRight", fill: "currentColor", fontSize: 11 } : undefined} />,
+    ];
+  });
 }
 
 /** The tooltip's heading: the period, and whether the data covers it to its end. */
@@ -75,7 +81,7 @@ export function QuarterDrawing({ data, groups, extra, kind, note, height }: { da
           <XAxis dataKey="quarter" tick={axisTick} axisLine={axisLine} label={{ value: "End of quarter", position: "insideBottom", offset: -16, fill: "currentColor", fontSize: 12 }} />
           <YAxis allowDecimals={false} tick={axisTick} axisLine={axisLine} label={{ value: "Releases to date", angle: -90, position: "insideLeft", fill: "currentColor", fontSize: 12 }} />
           <Tooltip {...tooltipStyle} labelFormatter={periodLabel(note)} />
-          {incompleteAreas(data, "quarter", note)}
+          {incompleteAreas(data, "quarter", note, "lines")}
           {groups.map((g, i) => <Line key={g} dataKey={g} name={groupLabel(g)} stroke={groupColor(g, extra)} strokeWidth={2} strokeDasharray={i === 0 ? undefined : i === 1 ? "6 3" : "2 3"} dot={false} isAnimationActive={false} />)}
         </LineChart>
       )}

@@ -109,7 +109,7 @@ export function openApiDocument(origin: string) {
       },
       "/api/v1/models.csv": {
         get: {
-          summary: "The same list as CSV, every row (page and pageSize are ignored), with a credit line",
+          summary: "The same list as CSV, every row (page and pageSize are ignored), ending with a credit line that says how far the data reaches (\"Data complete through YYYY-MM-DD\", the JSON's completeThrough)",
           parameters,
           responses: { "200": { description: `CSV with the columns ${CSV_COLUMNS.join(", ")}`, content: { "text/csv": { schema: { type: "string" } } } }, ...errors },
         },

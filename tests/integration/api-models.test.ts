@@ -187,6 +187,7 @@ describe("GET /api/v1/models.csv", () => {
     const lines = (await res.text()).trimEnd().split("\r\n");
     expect(lines[0]).toMatch(/^slug,name,family,variant,organization,/);
     expect(lines.at(-1)).toMatch(/^# Open Model Atlas\. Secondary sources: Epoch AI/);
+    expect(lines.at(-1)!.endsWith(`. Data complete through ${await readCompleteThrough()}`)).toBe(true);
     const rows = lines.slice(1, -1);
     expect(rows.length).toBe((await get("country=CN&architecture=moe")).body.total);
     const first = (await get("country=CN&architecture=moe&sort=totalParams&pageSize=1")).body.data[0]!;

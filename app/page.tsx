@@ -2,10 +2,12 @@ import Link from "next/link";
 import { FrontierScatter, LicenseChart, MoeShareChart, QuarterChart } from "@/components/charts/dashboard-charts";
 import { groupLabel } from "@/components/charts/group-label";
 import { ChartFrame, DataTable } from "@/components/dashboard/chart-frame";
+import { readCompleteThrough } from "@/lib/coverage";
 import { loadStatRows } from "@/lib/data/stats";
-import { OTHER, type Group } from "@/lib/domain/aggregation";
+import { isIncomplete, nextDay, OTHER, type Group } from "@/lib/domain/aggregation";
 import { countryName } from "@/lib/domain/countries";
 import { buildStats, chartPoints, type ModelRef } from "@/lib/domain/dashboard";
+import { formatDay, incompleteNote } from "@/lib/domain/dates";
 import { LICENSE_CATEGORY_LABELS } from "@/lib/domain/licenses";
 import { todayUtc } from "@/lib/domain/model-rules";
 import { formatExact, formatParams, formatTokens } from "@/lib/domain/params";
@@ -24,8 +26,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const { query, errors } = parseDashboardQuery(raw, today);
   const { filters, compare: extra } = query;
   const asOf = query.asOf ?? today;
-  const rows = await loadStatRows(filters, query.asOf);
-  const stats = buildStats(rows, { extra, asOf });
+  const [rows, completeThrough] = await Promise.all([loadStatRows(filters, query.asOf), readCompleteThrough()]);
+  const stats = buildStats(rows, { extra, asOf, completeThrough });
   const points = chartPoints(rows, extra);
   const groups = stats.groups;
   const all = stats.comparison.all!;
@@ -43,13 +45,19 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const dashboardParams = new URLSearchParams(modelQueryToParams({ ...filters, sort: DEFAULT_QUERY.sort, order: DEFAULT_QUERY.order, page: 1, pageSize: DEFAULT_QUERY.pageSize }));
   if (query.asOf) dashboardParams.set("asOf", query.asOf);
   if (extra.length) dashboardParams.set("compare", extra.join(","));
-  const newest = rows.reduce<string | null>((max, r) => (max === null || r.releaseDate > max ? r.releaseDate : max), null);
+  // Periods the data does not cover to their end are marked in every chart and table, never shown as a drop.
+  const note = incompleteNote(stats.dataThrough);
+  const periodLabel = (bucket: string, incomplete: boolean | string | number | null | undefined) => (incomplete === true ? `${bucket} (${note})` : bucket);
   const us = all.US!;
   const cn = all.CN!;
 
   return (
     <>
       <h1 className="text-2xl font-semibold tracking-tight">Who leads open-weights AI: the United States or China?</h1>
+      <p className="mt-2 max-w-3xl" data-complete-through={stats.completeThrough}>
+        <strong>Data complete through {formatDay(stats.completeThrough)}.</strong>{" "}
+        Releases after that day may not be in the atlas yet: periods that end later are drawn hatched and marked incomplete.
+      </p>
       <p className="mt-2 max-w-3xl text-zinc-700 dark:text-zinc-300">
         {query.asOf ? `As of ${query.asOf}` : "Today"}, the atlas counts <strong>{stats.releases}</strong> open-weights releases{activeFilters(filters).length ? " matching these filters" : ""}:{" "}
         <strong>{us.releases}</strong> from the United States, <strong>{cn.releases}</strong> from China and <strong>{all[OTHER]!.releases}</strong> from everyone else
@@ -57,11 +65,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         The largest by total parameters: {us.largestTotal ? `${us.largestTotal.name} (${formatParams(us.largestTotal.totalParams)})` : "none"} for the United States,{" "}
         {cn.largestTotal ? `${cn.largestTotal.name} (${formatParams(cn.largestTotal.totalParams)})` : "none"} for China.
       </p>
-      {newest && (
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-          The newest release in the data is from {newest}: counts for the most recent months are limited by what has been curated so far.
-        </p>
-      )}
 
       {errors.length > 0 && (
         <div role="status" className="mt-4 rounded border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100">
@@ -120,8 +123,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                     <dd><span className="tabular font-semibold">{formatParams(m.largestActive?.activeParams)}</span> {modelLink(m.largestActive)}</dd></div>
                   <div><dt className="text-xs text-zinc-600 dark:text-zinc-400">Longest context window</dt>
                     <dd><span className="tabular font-semibold">{m.longestContext ? `${formatTokens(m.longestContext.contextWindow)} tokens` : "—"}</span> {modelLink(m.longestContext)}</dd></div>
-                  <div><dt className="text-xs text-zinc-600 dark:text-zinc-400">Releases, last 12 months / the year before</dt>
-                    <dd className="tabular"><Link className={link} href={view(g, { releasedFrom: recent.window.from, releasedTo: asOf })}>{recent.last12}</Link> / <Link className={link} href={view(g, { releasedFrom: recent.window.priorFrom, releasedTo: recent.window.from })}>{recent.prior12}</Link></dd></div>
+                  <div><dt className="text-xs text-zinc-600 dark:text-zinc-400">Releases, last 12 months to {formatDay(recent.window.to)} / the year before</dt>
+                    {/* The windows are (from, to]: the links start the day after, to list exactly the rows counted. */}
+                    <dd className="tabular"><Link className={link} href={view(g, { releasedFrom: nextDay(recent.window.from), releasedTo: recent.window.to })}>{recent.last12}</Link> / <Link className={link} href={view(g, { releasedFrom: nextDay(recent.window.priorFrom), releasedTo: recent.window.from })}>{recent.prior12}</Link></dd></div>
                   <div><dt className="text-xs text-zinc-600 dark:text-zinc-400">Mixture-of-Experts share</dt>
                     <dd className="tabular"><Link className={link} href={view(g, { architecture: "moe" })}>{formatShare(m.moeShare)}</Link> <span className="text-zinc-600 dark:text-zinc-400">({m.moeReleases} of {m.releases})</span></dd></div>
                   <div><dt className="text-xs text-zinc-600 dark:text-zinc-400">Permissive license share</dt>
@@ -180,7 +184,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           ];
           return (
             <details key={period} open={period === "all"} className="mt-3">
-              <summary className="cursor-pointer font-medium">{period === "all" ? "Whole period" : period}</summary>
+              <summary className="cursor-pointer font-medium">{period === "all" ? "Whole period" : periodLabel(period, isIncomplete(period, stats.dataThrough))}</summary>
               <div className="mt-2 overflow-x-auto">
                 <table className="min-w-full text-sm" data-period={period}>
                   <caption className="sr-only">Measures per country group, {period === "all" ? "whole period" : period}</caption>
@@ -207,8 +211,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
 
       <ChartFrame id="quarters" title="Who releases more open-weights models each quarter?"
         subtitle="Open-weights releases per quarter of their weights date, stacked by the primary developer's country. Base, instruct and reasoning variants count separately."
-        table={<DataTable caption="Releases per quarter" header={["Quarter", ...groups.map(groupLabel)]} rows={stats.charts.releasesPerQuarter.map((r) => [r.quarter, ...groups.map((g) => r[g])])} />}>
-        <QuarterChart data={stats.charts.releasesPerQuarter} groups={groups} extra={extra} kind="stacked" />
+        table={<DataTable caption="Releases per quarter" header={["Quarter", ...groups.map(groupLabel)]} rows={stats.charts.releasesPerQuarter.map((r) => [periodLabel(String(r.quarter), r.incomplete), ...groups.map((g) => String(r[g]))])} />}>
+        <QuarterChart data={stats.charts.releasesPerQuarter} groups={groups} extra={extra} kind="stacked" note={note} />
       </ChartFrame>
 
       <ChartFrame id="size" title="Who releases the biggest open-weights models?"
@@ -228,21 +232,21 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <ChartFrame id="moe" title="Who has moved to Mixture-of-Experts?"
         subtitle="Share of each group's releases per half-year that are Mixture-of-Experts models. No bar: no releases that half-year."
         table={<DataTable caption="MoE share per half-year" header={["Half-year", ...groups.map(groupLabel)]}
-          rows={stats.charts.moeSharePerHalf.map((r) => [r.half, ...groups.map((g) => (r[g] === null ? "no releases" : `${formatShare(r[g] as number)} (${r[`${g}_moe`]} of ${r[`${g}_n`]})`))])} />}>
-        <MoeShareChart data={stats.charts.moeSharePerHalf} groups={groups} extra={extra} />
+          rows={stats.charts.moeSharePerHalf.map((r) => [periodLabel(String(r.half), r.incomplete), ...groups.map((g) => (r[g] === null ? "no releases" : `${formatShare(r[g] as number)} (${r[`${g}_moe`]} of ${r[`${g}_n`]})`))])} />}>
+        <MoeShareChart data={stats.charts.moeSharePerHalf} groups={groups} extra={extra} note={note} />
       </ChartFrame>
 
       <ChartFrame id="licenses" title="Who releases under the most open licenses?"
         subtitle="Releases per year by license category: permissive (no use or scale limits beyond attribution), restricted (use policies, user caps), non-commercial."
         table={<DataTable caption="Releases per year by license category" header={["Year", ...groups.flatMap((g) => ["permissive", "restricted", "non-commercial"].map((c) => `${groupLabel(g)}: ${c}`))]}
-          rows={stats.charts.licensesPerYear.map((r) => [r.year, ...groups.flatMap((g) => ["permissive", "restricted", "non-commercial"].map((c) => r[`${g}:${c}`]))])} />}>
-        <LicenseChart data={stats.charts.licensesPerYear} groups={groups} />
+          rows={stats.charts.licensesPerYear.map((r) => [periodLabel(String(r.year), r.incomplete), ...groups.flatMap((g) => ["permissive", "restricted", "non-commercial"].map((c) => String(r[`${g}:${c}`])))])} />}>
+        <LicenseChart data={stats.charts.licensesPerYear} groups={groups} note={note} />
       </ChartFrame>
 
       <ChartFrame id="cumulative" title="How many open-weights models has each country released in total?"
         subtitle="Cumulative releases at the end of each quarter, by the primary developer's country."
-        table={<DataTable caption="Cumulative releases per quarter" header={["Quarter", ...groups.map(groupLabel)]} rows={stats.charts.cumulative.map((r) => [r.quarter, ...groups.map((g) => r[g])])} />}>
-        <QuarterChart data={stats.charts.cumulative} groups={groups} extra={extra} kind="cumulative" />
+        table={<DataTable caption="Cumulative releases per quarter" header={["Quarter", ...groups.map(groupLabel)]} rows={stats.charts.cumulative.map((r) => [periodLabel(String(r.quarter), r.incomplete), ...groups.map((g) => String(r[g]))])} />}>
+        <QuarterChart data={stats.charts.cumulative} groups={groups} extra={extra} kind="cumulative" note={note} />
       </ChartFrame>
     </>
   );

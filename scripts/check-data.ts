@@ -1,12 +1,27 @@
-// npm run data:check - validate data/curated/*.yaml without a database.
+// npm run data:check - validate data/curated/*.yaml and data/coverage.yaml without a database.
 import path from "node:path";
+import { COVERAGE_FILE, coverageProblems, readCoverage } from "@/lib/coverage";
 import { formatDatasetError, loadCuratedDataset } from "@/lib/ingest/curated/dataset";
 import { todayUtc } from "@/lib/domain/model-rules";
 import { countryGroup } from "@/lib/domain/countries";
 
 const dir = path.resolve(process.argv[2] ?? "data/curated");
-const dataset = await loadCuratedDataset(dir, todayUtc());
+const today = todayUtc();
+const dataset = await loadCuratedDataset(dir, today);
 for (const e of dataset.errors) console.error(formatDatasetError(e));
+
+// The sweep date is data too: a bad one breaks every page that says how far the data reaches.
+let completeThrough: string | null = null;
+let coverageErrors: string[];
+try {
+  const coverage = await readCoverage(COVERAGE_FILE);
+  completeThrough = coverage.completeThrough;
+  coverageErrors = coverageProblems(coverage, today);
+} catch (e) {
+  coverageErrors = [(e as Error).message];
+}
+for (const e of coverageErrors) console.error(e);
+const errorCount = dataset.errors.length + coverageErrors.length;
 
 const countryOf = new Map(dataset.organizations.map((o) => [o.slug, o.country]));
 const byGroup = { US: 0, CN: 0, other: 0 };
@@ -16,6 +31,7 @@ for (const m of dataset.models) {
 }
 console.log(
   `${dataset.models.length} models (US ${byGroup.US}, CN ${byGroup.CN}, other ${byGroup.other}), ` +
-    `${dataset.organizations.length} organizations, ${dataset.licenses.length} licenses; ${dataset.errors.length} errors`,
+    `${dataset.organizations.length} organizations, ${dataset.licenses.length} licenses; ` +
+    `complete through ${completeThrough ?? "(unreadable)"}; ${errorCount} errors`,
 );
-process.exit(dataset.errors.length ? 1 : 0);
+process.exit(errorCount ? 1 : 0);

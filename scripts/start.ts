@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { readCoverage } from "@/lib/coverage";
 import { createPrismaClient } from "@/lib/db";
 import { readEnv } from "@/lib/env";
 import { loadShippedSources } from "@/lib/ingest/shipped-sources";
@@ -31,6 +32,9 @@ await runMain(async () => {
   if (!dev && !existsSync(path.resolve(".next/BUILD_ID"))) {
     throw new Error("No production build found. Run `npm run build` first (or `npm run dev` for development).");
   }
+  // Every dashboard and API answer says how far the data reaches: a bad coverage file stops the start
+  // here, with the file named, instead of failing each request.
+  const { completeThrough } = await readCoverage();
   await assertPortFree(env.PORT);
   const database = await openDatabase(env, (l) => console.log(`[atlas] ${l}`));
 
@@ -52,7 +56,7 @@ await runMain(async () => {
     stdio: "inherit",
     env: { ...process.env, DATABASE_URL: database.url, ...(dev ? {} : { NODE_ENV: "production" }) },
   });
-  console.log(`[atlas] ${database.mode} database; serving on http://localhost:${env.PORT}`);
+  console.log(`[atlas] ${database.mode} database, data complete through ${completeThrough}; serving on http://localhost:${env.PORT}`);
 
   const shutdown = async (code: number) => {
     await database.close().catch(() => {});

@@ -63,6 +63,12 @@ export default function AboutPage() {
 
       <h2 className={h2}>Dates</h2>
       <p className={p}>The announcement date and the date the weights became downloadable are separate fields; rankings and filters use the weights date.</p>
+      <p className={p}>
+        The dataset is swept for new releases up to a stated day, shown on the dashboard as “Data complete through” that day and
+        returned by the API as <code>completeThrough</code>. Releases after it may not be listed yet, so counts never treat those days
+        as days without releases: “the last 12 months” end on that day (or on an earlier as-of date), and a quarter, half-year or
+        year that ends after it is drawn hatched and marked incomplete rather than as a low bar.
+      </p>
 
       <h2 className={h2}>Sources and precedence</h2>
       <p className={p}>

@@ -4,8 +4,10 @@
 // dashboard-charts.tsx loads it only when the first chart comes near the viewport, so recharts (about
 // 130 kB gzipped) is not among the scripts a visitor downloads before the page is usable.
 import { useRouter } from "next/navigation";
+import { useId } from "react";
 import {
-  Bar, BarChart, CartesianGrid, ComposedChart, Line, LineChart, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis,
+  Bar, BarChart, CartesianGrid, ComposedChart, Line, LineChart, Rectangle, ReferenceArea, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis,
+  type BarShapeProps,
 } from "recharts";
 import type { FrontierStep } from "@/lib/domain/aggregation";
 import type { ChartPoint } from "@/lib/domain/dashboard";
@@ -13,6 +15,7 @@ import { groupColor, LICENSE_COLORS } from "@/lib/domain/encodings";
 import { LICENSE_CATEGORIES } from "@/lib/domain/licenses";
 import { formatExact, formatParams, formatTokens } from "@/lib/domain/params";
 import { groupLabel } from "./group-label";
+import { HatchedRect, svgId } from "./hatch";
 
 const axisTick = { fill: "currentColor", fontSize: 12 };
 const axisLine = { stroke: "currentColor", strokeOpacity: 0.4 };
@@ -21,8 +24,46 @@ const tooltipStyle = { contentStyle: { background: "var(--tooltip-bg, #fff)", co
 
 export type Measure = "totalParams" | "activeParams" | "contextWindow";
 
+/** A row of a chart that buckets by period; `incomplete` marks a period the data does not cover to its end. */
+export type PeriodRow = Record<string, string | number | boolean | null>;
+
+/**
+ * Bars as recharts draws them, except in an incomplete period: hatched and outlined, so that a part of
+ * a quarter never reads as a low quarter. `series` keeps the pattern ids of a chart's bars apart.
+ */
+function periodBar(series: string) {
+  return function PeriodBar(props: BarShapeProps) {
+    if (!(props.payload as PeriodRow | undefined)?.incomplete) return <Rectangle {...props} />;
+    const { x, y, width, height, fill } = props;
+    if (!(height > 0) || !(width > 0)) return null;
+    return <HatchedRect id={svgId(series, String(props.index))} color={fill ?? "currentColor"} x={x} y={y} width={width} height={height} />;
+  };
+}
+
+/**
+ * The band behind each incomplete period, the first one labelled with `note` ("incomplete: through 30
+ * Nov"), right-aligned so that the label stays inside the plot at its right edge. A bar chart's period
+ * is a band of its own; a line chart's is a point, so there the band covers the segment that leads to it
+ * and the label sits at the bottom, under the rising totals.
+ */
+function incompleteAreas(data: PeriodRow[], key: string, note: string, kind: "bars" | "lines" = "bars") {
+  return data.flatMap((r, index) => {
+    if (!r.incomplete) return [];
+    const from = kind === "lines" && index > 0 ? data[index - 1]![key] : r[key];
+    return [
+      <ReferenceArea key={String(r[key])} x1={String(from)} x2={String(r[key])} ifOverflow="hidden" fill="currentColor" fillOpacity={0.07} stroke="currentColor" strokeOpacity={0.3} strokeDasharray="3 3"
+        label={data.findIndex((d) => d.incomplete) === index ? { value: note, position: kind === "lines" ? "insideBottomRight" : "insideTopRight", fill: "currentColor", fontSize: 11 } : undefined} />,
+    ];
+  });
+}
+
+/** The tooltip's heading: the period, and whether the data covers it to its end. */
+const periodLabel = (note: string) => (label: unknown, payload: readonly { payload?: PeriodRow }[]) =>
+  payload[0]?.payload?.incomplete ? `${String(label)} (${note})` : String(label);
+
 /** Charts 1 and 6: counts per quarter, stacked bars or cumulative lines. */
-export function QuarterDrawing({ data, groups, extra, kind, height }: { data: Record<string, string | number>[]; groups: string[]; extra: string[]; kind: "stacked" | "cumulative"; height: number }) {
+export function QuarterDrawing({ data, groups, extra, kind, note, height }: { data: PeriodRow[]; groups: string[]; extra: string[]; kind: "stacked" | "cumulative"; note: string; height: number }) {
+  const id = useId();
   return (
     <ResponsiveContainer width="100%" height={height}>
       {kind === "stacked" ? (
@@ -30,15 +71,17 @@ export function QuarterDrawing({ data, groups, extra, kind, height }: { data: Re
           {grid}
           <XAxis dataKey="quarter" tick={axisTick} axisLine={axisLine} label={{ value: "Quarter of weights release", position: "insideBottom", offset: -16, fill: "currentColor", fontSize: 12 }} />
           <YAxis allowDecimals={false} tick={axisTick} axisLine={axisLine} label={{ value: "Releases", angle: -90, position: "insideLeft", fill: "currentColor", fontSize: 12 }} />
-          <Tooltip {...tooltipStyle} />
-          {groups.map((g) => <Bar key={g} dataKey={g} name={groupLabel(g)} stackId="releases" fill={groupColor(g, extra)} isAnimationActive={false} />)}
+          <Tooltip {...tooltipStyle} labelFormatter={periodLabel(note)} />
+          {incompleteAreas(data, "quarter", note)}
+          {groups.map((g) => <Bar key={g} dataKey={g} name={groupLabel(g)} stackId="releases" fill={groupColor(g, extra)} shape={periodBar(`${id}-${g}`)} isAnimationActive={false} />)}
         </BarChart>
       ) : (
         <LineChart data={data} margin={{ top: 8, right: 8, bottom: 24, left: 8 }}>
           {grid}
           <XAxis dataKey="quarter" tick={axisTick} axisLine={axisLine} label={{ value: "End of quarter", position: "insideBottom", offset: -16, fill: "currentColor", fontSize: 12 }} />
           <YAxis allowDecimals={false} tick={axisTick} axisLine={axisLine} label={{ value: "Releases to date", angle: -90, position: "insideLeft", fill: "currentColor", fontSize: 12 }} />
-          <Tooltip {...tooltipStyle} />
+          <Tooltip {...tooltipStyle} labelFormatter={periodLabel(note)} />
+          {incompleteAreas(data, "quarter", note, "lines")}
           {groups.map((g, i) => <Line key={g} dataKey={g} name={groupLabel(g)} stroke={groupColor(g, extra)} strokeWidth={2} strokeDasharray={i === 0 ? undefined : i === 1 ? "6 3" : "2 3"} dot={false} isAnimationActive={false} />)}
         </LineChart>
       )}
@@ -47,30 +90,34 @@ export function QuarterDrawing({ data, groups, extra, kind, height }: { data: Re
 }
 
 /** Chart 4: MoE share per half-year, as grouped bars (a share of zero releases is no bar). */
-export function MoeShareDrawing({ data, groups, extra, height }: { data: Record<string, string | number | null>[]; groups: string[]; extra: string[]; height: number }) {
+export function MoeShareDrawing({ data, groups, extra, note, height }: { data: PeriodRow[]; groups: string[]; extra: string[]; note: string; height: number }) {
+  const id = useId();
   return (
     <ResponsiveContainer width="100%" height={height}>
       <BarChart data={data} margin={{ top: 8, right: 8, bottom: 24, left: 8 }}>
         {grid}
         <XAxis dataKey="half" tick={axisTick} axisLine={axisLine} label={{ value: "Half-year of weights release", position: "insideBottom", offset: -16, fill: "currentColor", fontSize: 12 }} />
         <YAxis domain={[0, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} tick={axisTick} axisLine={axisLine} label={{ value: "MoE share of releases", angle: -90, position: "insideLeft", fill: "currentColor", fontSize: 12 }} />
-        <Tooltip {...tooltipStyle} formatter={(v) => (typeof v === "number" ? `${Math.round(v * 100)}%` : "no releases")} />
-        {groups.map((g) => <Bar key={g} dataKey={g} name={groupLabel(g)} fill={groupColor(g, extra)} isAnimationActive={false} />)}
+        <Tooltip {...tooltipStyle} labelFormatter={periodLabel(note)} formatter={(v) => (typeof v === "number" ? `${Math.round(v * 100)}%` : "no releases")} />
+        {incompleteAreas(data, "half", note)}
+        {groups.map((g) => <Bar key={g} dataKey={g} name={groupLabel(g)} fill={groupColor(g, extra)} shape={periodBar(`${id}-${g}`)} isAnimationActive={false} />)}
       </BarChart>
     </ResponsiveContainer>
   );
 }
 
-/** Chart 5, one group's small chart: license categories per year. */
-export function LicenseDrawing({ data, group, height }: { data: Record<string, string | number>[]; group: string; height: number }) {
+/** Chart 5, one group's small chart: license categories per year (too narrow for the full note: "incomplete"). */
+export function LicenseDrawing({ data, group, note, height }: { data: PeriodRow[]; group: string; note: string; height: number }) {
+  const id = useId();
   return (
     <ResponsiveContainer width="100%" height={height}>
       <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
         {grid}
         <XAxis dataKey="year" tick={axisTick} axisLine={axisLine} />
         <YAxis allowDecimals={false} tick={axisTick} axisLine={axisLine} width={32} label={{ value: "Releases", angle: -90, position: "insideLeft", fill: "currentColor", fontSize: 11 }} />
-        <Tooltip {...tooltipStyle} />
-        {LICENSE_CATEGORIES.map((c) => <Bar key={c} dataKey={`${group}:${c}`} name={c} stackId="l" fill={LICENSE_COLORS[c]} isAnimationActive={false} />)}
+        <Tooltip {...tooltipStyle} labelFormatter={periodLabel(note)} />
+        {incompleteAreas(data, "year", "incomplete")}
+        {LICENSE_CATEGORIES.map((c) => <Bar key={c} dataKey={`${group}:${c}`} name={c} stackId="l" fill={LICENSE_COLORS[c]} shape={periodBar(`${id}-${c}`)} isAnimationActive={false} />)}
       </BarChart>
     </ResponsiveContainer>
   );

@@ -5,11 +5,12 @@
 // per release. What surrounds a drawing (its legend, the total/active switch, the attributes that say
 // what is drawn) is rendered with the page; the drawing itself (recharts, ./chart-drawings) is loaded
 // and drawn only when it comes near the viewport.
-import { lazy, startTransition, Suspense, useEffect, useRef, useState } from "react";
+import { lazy, startTransition, Suspense, useEffect, useId, useRef, useState } from "react";
 import { groupColor, LICENSE_COLORS } from "@/lib/domain/encodings";
 import { LICENSE_CATEGORIES } from "@/lib/domain/licenses";
-import type { FrontierData, Measure } from "./chart-drawings";
+import type { FrontierData, Measure, PeriodRow } from "./chart-drawings";
 import { groupLabel } from "./group-label";
+import { HatchedRect, svgId } from "./hatch";
 
 const QuarterDrawing = lazy(() => import("./chart-drawings").then((m) => ({ default: m.QuarterDrawing })));
 const MoeShareDrawing = lazy(() => import("./chart-drawings").then((m) => ({ default: m.MoeShareDrawing })));
@@ -45,11 +46,13 @@ function ChartBox({ height, children }: { height: number; children: React.ReactN
   );
 }
 
-function LegendItem({ color, label, shape }: { color: string; label: string; shape: "swatch" | "circle" | "square" | "line" }) {
+function LegendItem({ color, label, shape }: { color: string; label: string; shape: "swatch" | "circle" | "square" | "line" | "hatch" }) {
+  const id = svgId("legend", useId());
   return (
-    <li className="inline-flex items-center gap-1.5">
+    <li className="inline-flex items-center gap-1.5" data-legend={shape === "hatch" ? "incomplete" : undefined}>
       <svg width="14" height="14" aria-hidden>
         {shape === "swatch" && <rect x="1" y="1" width="12" height="12" fill={color} />}
+        {shape === "hatch" && <HatchedRect id={id} color={color} x={1.5} y={1.5} width={11} height={11} />}
         {shape === "circle" && <circle cx="7" cy="7" r="5" fill={color} />}
         {shape === "square" && <rect x="2" y="2" width="10" height="10" fill="none" stroke={color} strokeWidth="2" />}
         {shape === "line" && <path d="M0 10 H5 V4 H14" fill="none" stroke={color} strokeWidth="2" />}
@@ -59,11 +62,17 @@ function LegendItem({ color, label, shape }: { color: string; label: string; sha
   );
 }
 
+/** The legend entry of an incomplete period ("incomplete: through 30 Nov"), when the chart has one. */
+function IncompleteItem({ data, note }: { data: PeriodRow[]; note: string }) {
+  return data.some((r) => r.incomplete) ? <LegendItem color="currentColor" label={note} shape="hatch" /> : null;
+}
+
 /** The legend in HTML: names in text next to each colour and shape, so colour is never the only key. */
-function GroupLegend({ groups, extra, shapes = false }: { groups: string[]; extra: string[]; shapes?: boolean }) {
+function GroupLegend({ groups, extra, shapes = false, children }: { groups: string[]; extra: string[]; shapes?: boolean; children?: React.ReactNode }) {
   return (
     <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs">
       {groups.map((g) => <LegendItem key={g} color={groupColor(g, extra)} label={groupLabel(g)} shape="swatch" />)}
+      {children}
       {shapes && (
         <>
           <LegendItem color="currentColor" label="Mixture-of-Experts" shape="circle" />
@@ -75,32 +84,35 @@ function GroupLegend({ groups, extra, shapes = false }: { groups: string[]; extr
   );
 }
 
-/** Charts 1 and 6: counts per quarter, stacked bars or cumulative lines. */
-export function QuarterChart({ data, groups, extra, kind }: { data: Record<string, string | number>[]; groups: string[]; extra: string[]; kind: "stacked" | "cumulative" }) {
+/**
+ * Charts 1 and 6: counts per quarter, stacked bars or cumulative lines. `note` labels a quarter the data
+ * does not cover to its end ("incomplete: through 30 Nov"), drawn hatched.
+ */
+export function QuarterChart({ data, groups, extra, kind, note }: { data: PeriodRow[]; groups: string[]; extra: string[]; kind: "stacked" | "cumulative"; note: string }) {
   return (
     <div data-chart={kind === "stacked" ? "releases-per-quarter" : "cumulative"}>
       <ChartBox height={300}>
-        <QuarterDrawing data={data} groups={groups} extra={extra} kind={kind} height={300} />
+        <QuarterDrawing data={data} groups={groups} extra={extra} kind={kind} note={note} height={300} />
       </ChartBox>
-      <GroupLegend groups={groups} extra={extra} />
+      <GroupLegend groups={groups} extra={extra}><IncompleteItem data={data} note={note} /></GroupLegend>
     </div>
   );
 }
 
 /** Chart 4: MoE share per half-year, as grouped bars (a share of zero releases is no bar). */
-export function MoeShareChart({ data, groups, extra }: { data: Record<string, string | number | null>[]; groups: string[]; extra: string[] }) {
+export function MoeShareChart({ data, groups, extra, note }: { data: PeriodRow[]; groups: string[]; extra: string[]; note: string }) {
   return (
     <div data-chart="moe-share">
       <ChartBox height={300}>
-        <MoeShareDrawing data={data} groups={groups} extra={extra} height={300} />
+        <MoeShareDrawing data={data} groups={groups} extra={extra} note={note} height={300} />
       </ChartBox>
-      <GroupLegend groups={groups} extra={extra} />
+      <GroupLegend groups={groups} extra={extra}><IncompleteItem data={data} note={note} /></GroupLegend>
     </div>
   );
 }
 
 /** Chart 5: license categories per year, one small chart per group. */
-export function LicenseChart({ data, groups }: { data: Record<string, string | number>[]; groups: string[] }) {
+export function LicenseChart({ data, groups, note }: { data: PeriodRow[]; groups: string[]; note: string }) {
   return (
     <div data-chart="licenses">
       <div className="grid gap-4 md:grid-cols-3">
@@ -108,13 +120,14 @@ export function LicenseChart({ data, groups }: { data: Record<string, string | n
           <figure key={g}>
             <figcaption className="text-sm font-medium">{groupLabel(g)}</figcaption>
             <ChartBox height={220}>
-              <LicenseDrawing data={data} group={g} height={220} />
+              <LicenseDrawing data={data} group={g} note={note} height={220} />
             </ChartBox>
           </figure>
         ))}
       </div>
       <ul className="mt-2 flex flex-wrap gap-x-4 text-xs">
         {LICENSE_CATEGORIES.map((c) => <LegendItem key={c} color={LICENSE_COLORS[c]!} label={c[0]!.toUpperCase() + c.slice(1)} shape="swatch" />)}
+        <IncompleteItem data={data} note={note} />
       </ul>
     </div>
   );

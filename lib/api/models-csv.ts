@@ -12,6 +12,11 @@ export const CSV_COLUMNS = [
 /** Credit for the secondary sources some values come from (their licenses require it). */
 export const CREDIT_LINE = `# Open Model Atlas. Secondary sources: ${creditLines().join("; ")}. Per-value sources: /api/v1/models/{slug}`;
 
+/** The file's last line: the credit, and how far the data reaches (the CSV's counterpart of the JSON's completeThrough). */
+export function csvTrailer(completeThrough: string): string {
+  return `${CREDIT_LINE}. Data complete through ${completeThrough}`;
+}
+
 function csvRow(m: ModelListItem, origin: string): unknown[] {
   return [
     m.slug, m.name, m.family, m.variant, m.organization.slug, m.organization.name, m.organization.country,
@@ -23,10 +28,10 @@ function csvRow(m: ModelListItem, origin: string): unknown[] {
 
 /**
  * The CSV of models as a stream: the header, each chunk's rows as the chunk arrives, then the credit
- * line, which also tells a reader the file is complete. The first chunk is read before the stream is
- * made, so a database that cannot be reached is still an error response rather than a cut-off file.
+ * line (csvTrailer), which also tells a reader the file is complete. The first chunk is read before the
+ * stream is made, so a database that cannot be reached is still an error response rather than a cut-off file.
  */
-export async function modelsCsvStream(chunks: AsyncGenerator<ModelListItem[]>, origin: string): Promise<ReadableStream<Uint8Array>> {
+export async function modelsCsvStream(chunks: AsyncGenerator<ModelListItem[]>, origin: string, completeThrough: string): Promise<ReadableStream<Uint8Array>> {
   const encoder = new TextEncoder();
   const first = await chunks.next();
   let head: string | null = csvLines([[...CSV_COLUMNS], ...(first.done ? [] : first.value.map((m) => csvRow(m, origin)))]);
@@ -46,7 +51,7 @@ export async function modelsCsvStream(chunks: AsyncGenerator<ModelListItem[]>, o
         }
         done = true;
       }
-      controller.enqueue(encoder.encode(CREDIT_LINE + "\r\n"));
+      controller.enqueue(encoder.encode(csvTrailer(completeThrough) + "\r\n"));
       controller.close();
     },
     async cancel() {

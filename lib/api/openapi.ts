@@ -36,6 +36,55 @@ export function openApiDocument(origin: string) {
   };
   const error = { type: "object", required: ["error"], properties: { error: { type: "string" }, details: { type: "array", items: { type: "object", properties: { param: { type: "string" }, message: { type: "string" } } } } } };
   const parameters = QUERY_PARAM_NAMES.map((name) => ({ name, in: "query", required: false, description: QUERY_PARAMS[name].doc, schema: { type: "string" } }));
+  const completeThrough = {
+    type: "string",
+    format: "date",
+    description: "The last day through which the dataset was swept for every open-weights release. Releases after it may not be listed yet: counts for later periods are partial, not a decline.",
+  };
+  // The dashboard's own parameters beside the model filters (sort and paging are accepted and ignored).
+  const statsParameters = [
+    ...parameters.filter((p) => !["sort", "order", "page", "pageSize"].includes(p.name)),
+    { name: "asOf", in: "query", required: false, description: "YYYY-MM-DD, not in the future: the releases and values as they stood at the end of that day", schema: { type: "string", format: "date" } },
+    { name: "compare", in: "query", required: false, description: "Up to 4 more ISO 3166-1 alpha-2 codes shown as groups of their own beside US and CN, e.g. FR,AE", schema: { type: "string" } },
+    { name: "params", in: "query", required: false, description: "total (default) or active: the parameters the size chart plots", schema: { enum: ["total", "active"] } },
+  ];
+  const incomplete = { type: "boolean", description: "True when the period ends after dataThrough: the data does not cover it to its end" };
+  const periodRows = (label: string, description: string) => ({
+    type: "array",
+    description,
+    items: { type: "object", required: [label, "incomplete"], properties: { [label]: { type: "string" }, incomplete }, additionalProperties: { type: ["integer", "number", "null"] } },
+  });
+  const window = {
+    type: "object",
+    description: "Half-open ranges: the last 12 months are (from, to], the year before (priorFrom, from]",
+    properties: { from: { type: "string", format: "date" }, to: { type: "string", format: "date", description: "Equal to dataThrough" }, priorFrom: { type: "string", format: "date" } },
+  };
+  const stats = {
+    type: "object",
+    required: ["asOf", "completeThrough", "dataThrough", "groups", "releases", "recent", "thresholds", "comparison", "periods", "charts", "credit"],
+    properties: {
+      asOf: { type: "string", format: "date", description: "The day the numbers look from: the asOf parameter, or today" },
+      completeThrough,
+      dataThrough: { type: "string", format: "date", description: "The earlier of asOf and completeThrough: the 12-month windows end here, and periods ending later are flagged incomplete" },
+      groups: { type: "array", items: { type: "string" }, description: "US, CN, the compare countries, then other" },
+      releases: { type: "integer" },
+      recent: { type: "object", description: "Per group", additionalProperties: { type: "object", properties: { last12: { type: "integer" }, prior12: { type: "integer" }, window } } },
+      thresholds: { type: "array", items: { type: "object" }, description: "The first US and Chinese releases at or above 100B, 400B and 1T total parameters" },
+      comparison: { type: "object", description: "Measures per group for the whole period (all) and each year" },
+      periods: { type: "array", items: { type: "string" } },
+      charts: {
+        type: "object",
+        properties: {
+          releasesPerQuarter: periodRows("quarter", "Releases per quarter (YYYY-Qn) and group"),
+          cumulative: periodRows("quarter", "Releases to date at the end of each quarter, per group"),
+          moeSharePerHalf: periodRows("half", "Share of MoE releases per half-year (YYYY-Hn) and group, with <group>_n and <group>_moe counts"),
+          licensesPerYear: periodRows("year", "Releases per year, keyed <group>:<license category>"),
+          frontiers: { type: "object", description: "Per measure and group, the records over time" },
+        },
+      },
+      credit: { type: "string" },
+    },
+  };
   const errors = {
     "400": { description: "An invalid parameter: the body names it and what is allowed", content: { "application/json": { schema: error } } },
     "503": { description: "The data store is unavailable; retry", content: { "application/json": { schema: error } } },
@@ -54,16 +103,23 @@ export function openApiDocument(origin: string) {
           summary: "Filtered, sorted, paged list of model releases",
           parameters,
           responses: {
-            "200": { description: "A page of models", content: { "application/json": { schema: { type: "object", required: ["data", "page", "pageSize", "total"], properties: { data: { type: "array", items: model }, page: { type: "integer" }, pageSize: { type: "integer" }, total: { type: "integer" } } } } } },
+            "200": { description: "A page of models", content: { "application/json": { schema: { type: "object", required: ["data", "page", "pageSize", "total", "completeThrough"], properties: { data: { type: "array", items: model }, page: { type: "integer" }, pageSize: { type: "integer" }, total: { type: "integer" }, completeThrough } } } } },
             ...errors,
           },
         },
       },
       "/api/v1/models.csv": {
         get: {
-          summary: "The same list as CSV, every row (page and pageSize are ignored), with a credit line",
+          summary: "The same list as CSV, every row (page and pageSize are ignored), ending with a credit line that says how far the data reaches (\"Data complete through YYYY-MM-DD\", the JSON's completeThrough)",
           parameters,
           responses: { "200": { description: `CSV with the columns ${CSV_COLUMNS.join(", ")}`, content: { "text/csv": { schema: { type: "string" } } } }, ...errors },
+        },
+      },
+      "/api/v1/stats": {
+        get: {
+          summary: "The dashboard's aggregates: counts, records and chart data per country group, with how far the data reaches",
+          parameters: statsParameters,
+          responses: { "200": { description: "The aggregates", content: { "application/json": { schema: stats } } }, ...errors },
         },
       },
       "/api/v1/models/{slug}": {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
-  bucketRange, compareGroups, cumulativeReleases, frontier, groupOf, groupsFor, halfOf, licensesPerYear, median, moeSharePerHalf,
-  monthsBetween, quarterOf, recentReleases, releasesPerQuarter, thresholdLags, type StatRow,
+  bucketEnd, bucketRange, compareGroups, cumulativeReleases, dataThrough, frontier, groupOf, groupsFor, halfOf, isIncomplete, licensesPerYear,
+  median, moeSharePerHalf, monthsBetween, nextDay, quarterOf, recentReleases, releasesPerQuarter, thresholdLags, type StatRow,
 } from "./aggregation";
 
 let n = 0;
@@ -31,18 +31,18 @@ describe("releases per quarter and cumulative", () => {
   const rows = [row("US", "2024-01-05", 7e9), row("CN", "2024-02-01", 7e9), row("CN", "2024-08-01", 7e9), row("FR", "2024-08-02", 7e9)];
   const groups = groupsFor([]);
   it("counts per quarter with empty quarters kept", () => {
-    expect(releasesPerQuarter(rows, groups)).toEqual([
-      { quarter: "2024-Q1", US: 1, CN: 1, other: 0 },
-      { quarter: "2024-Q2", US: 0, CN: 0, other: 0 },
-      { quarter: "2024-Q3", US: 0, CN: 1, other: 1 },
+    expect(releasesPerQuarter(rows, groups, [], "2024-09-30")).toEqual([
+      { quarter: "2024-Q1", US: 1, CN: 1, other: 0, incomplete: false },
+      { quarter: "2024-Q2", US: 0, CN: 0, other: 0, incomplete: false },
+      { quarter: "2024-Q3", US: 0, CN: 1, other: 1, incomplete: false },
     ]);
   });
   it("accumulates", () => {
-    expect(cumulativeReleases(rows, groups).at(-1)).toEqual({ quarter: "2024-Q3", US: 1, CN: 2, other: 1 });
+    expect(cumulativeReleases(rows, groups, [], "2024-09-30").at(-1)).toEqual({ quarter: "2024-Q3", US: 1, CN: 2, other: 1, incomplete: false });
   });
   it("gives an added country its own group", () => {
     expect(groupOf("FR", ["FR"])).toBe("FR");
-    expect(releasesPerQuarter(rows, groupsFor(["FR"]), ["FR"]).at(-1)).toEqual({ quarter: "2024-Q3", US: 0, CN: 1, FR: 1, other: 0 });
+    expect(releasesPerQuarter(rows, groupsFor(["FR"]), ["FR"], "2024-09-30").at(-1)).toEqual({ quarter: "2024-Q3", US: 0, CN: 1, FR: 1, other: 0, incomplete: false });
   });
 });
 
@@ -88,7 +88,7 @@ describe("shares and comparisons", () => {
   ];
   const groups = groupsFor([]);
   it("computes MoE share per half-year, null where nothing was released", () => {
-    const halves = moeSharePerHalf(rows, groups);
+    const halves = moeSharePerHalf(rows, groups, [], "2025-06-30");
     expect(halves.map((h) => [h.half, h.US, h.CN])).toEqual([
       ["2024-H1", 1, 1],
       ["2024-H2", 0, null],
@@ -96,7 +96,7 @@ describe("shares and comparisons", () => {
     ]);
   });
   it("counts license categories per year and group", () => {
-    const years = licensesPerYear(rows, groups);
+    const years = licensesPerYear(rows, groups, [], "2025-12-31");
     expect(years[0]).toMatchObject({ year: "2024", "US:permissive": 1, "US:restricted": 1, "CN:permissive": 1 });
   });
   it("compares groups for a year and for the whole period", () => {
@@ -117,6 +117,77 @@ describe("shares and comparisons", () => {
     expect(recent.US).toMatchObject({ last12: 2, prior12: 1 });
     // 2024-03-01 is exactly a year before: it belongs to the year before (windows are (from, to]).
     expect(recent.CN).toMatchObject({ last12: 0, prior12: 1 });
+  });
+});
+
+describe("how far the data reaches", () => {
+  it("finds the last day of a quarter, a half-year and a year, leap years included", () => {
+    expect(["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4", "2024-H1", "2024-H2", "2026"].map(bucketEnd)).toEqual([
+      "2026-03-31", "2026-06-30", "2026-09-30", "2026-12-31", "2024-06-30", "2024-12-31", "2026-12-31",
+    ]);
+    expect(bucketEnd("2024-Q1")).toBe("2024-03-31");
+    expect(nextDay("2024-02-28")).toBe("2024-02-29");
+    expect(nextDay("2025-12-31")).toBe("2026-01-01");
+  });
+  it("calls a bucket incomplete when the data stops before its last day", () => {
+    expect(isIncomplete("2026-Q4", "2026-11-30")).toBe(true);
+    expect(isIncomplete("2026-Q3", "2026-11-30")).toBe(false);
+    expect(isIncomplete("2026-Q4", "2026-12-31")).toBe(false); // its last day is covered: complete
+    expect(isIncomplete("2026-H2", "2026-11-30")).toBe(true);
+    expect(isIncomplete("2026-H1", "2026-11-30")).toBe(false);
+    expect(isIncomplete("2026", "2026-11-30")).toBe(true);
+    expect(isIncomplete("2025", "2026-11-30")).toBe(false);
+  });
+  it("ends where the data ends: the as-of date, but never after the sweep", () => {
+    expect(dataThrough("2026-12-01", "2026-11-30")).toBe("2026-11-30");
+    expect(dataThrough("2025-06-01", "2026-11-30")).toBe("2025-06-01");
+    expect(dataThrough("2026-11-30", "2026-11-30")).toBe("2026-11-30");
+  });
+
+  const groups = groupsFor([]);
+  const rows = [
+    row("US", "2026-08-15", 7e9),
+    row("CN", "2026-10-02", 7e9, { architecture: "moe" }),
+    row("CN", "2026-11-30", 7e9),
+    row("US", "2025-12-01", 7e9),
+    row("US", "2025-11-30", 7e9),
+    row("CN", "2024-12-01", 7e9),
+    row("CN", "2024-11-30", 7e9),
+  ];
+  it("flags the quarter the data does not reach the end of, and only it", () => {
+    const quarters = releasesPerQuarter(rows, groups, [], "2026-11-30");
+    expect(quarters.at(-1)).toEqual({ quarter: "2026-Q4", US: 0, CN: 2, other: 0, incomplete: true });
+    expect(quarters.filter((q) => q.incomplete).map((q) => q.quarter)).toEqual(["2026-Q4"]);
+    expect(cumulativeReleases(rows, groups, [], "2026-11-30").at(-1)).toEqual({ quarter: "2026-Q4", US: 3, CN: 4, other: 0, incomplete: true });
+    // Once the sweep reaches 31 December the quarter is whole.
+    expect(releasesPerQuarter(rows, groups, [], "2026-12-31").at(-1)!.incomplete).toBe(false);
+  });
+  it("reaches the quarter, half and year the data reaches, with zeros where nothing was released yet", () => {
+    const early = [row("US", "2026-05-02", 7e9), row("CN", "2026-06-10", 7e9)];
+    expect(releasesPerQuarter(early, groups, [], "2026-11-30")).toEqual([
+      { quarter: "2026-Q2", US: 1, CN: 1, other: 0, incomplete: false },
+      { quarter: "2026-Q3", US: 0, CN: 0, other: 0, incomplete: false },
+      { quarter: "2026-Q4", US: 0, CN: 0, other: 0, incomplete: true },
+    ]);
+    expect(moeSharePerHalf(early, groups, [], "2026-11-30").map((h) => [h.half, h.US, h.incomplete])).toEqual([["2026-H1", 0, false], ["2026-H2", null, true]]);
+    expect(licensesPerYear([row("US", "2025-05-02", 7e9)], groups, [], "2026-11-30").map((y) => [y.year, y["US:permissive"], y.incomplete])).toEqual([
+      ["2025", 1, false], ["2026", 0, true],
+    ]);
+    expect(releasesPerQuarter([], groups, [], "2026-11-30")).toEqual([]);
+  });
+  it("flags the half-year and the year the same way", () => {
+    expect(moeSharePerHalf(rows, groups, [], "2026-11-30").map((h) => [h.half, h.incomplete])).toEqual([
+      ["2024-H2", false], ["2025-H1", false], ["2025-H2", false], ["2026-H1", false], ["2026-H2", true],
+    ]);
+    expect(licensesPerYear(rows, groups, [], "2026-11-30").map((y) => [y.year, y.incomplete])).toEqual([
+      ["2024", false], ["2025", false], ["2026", true],
+    ]);
+  });
+  it("counts the last 12 months up to the sweep date, and the 12 before", () => {
+    const recent = recentReleases(rows, groups, [], "2026-11-30");
+    // (2025-11-30, 2026-11-30]: 2025-12-01 is in, 2025-11-30 belongs to the year before.
+    expect(recent.US).toMatchObject({ last12: 2, prior12: 1, window: { from: "2025-11-30", to: "2026-11-30", priorFrom: "2024-11-30" } });
+    expect(recent.CN).toMatchObject({ last12: 2, prior12: 1 });
   });
 });
 

@@ -77,6 +77,39 @@ export function shiftYears(date: string, years: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+export function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+// ---- how far the data reaches ------------------------------------------------------------------
+
+/**
+ * The last day every count covers: the as-of date, but never past the day the dataset was swept through
+ * (data/coverage.yaml). Releases after it may simply not be in the data yet.
+ */
+export function dataThrough(asOf: string, completeThrough: string): string {
+  return asOf < completeThrough ? asOf : completeThrough;
+}
+
+/** The last day of a bucket: "2026-Q4" and "2026" -> "2026-12-31", "2026-H1" -> "2026-06-30". */
+export function bucketEnd(bucket: string): string {
+  const year = bucket.slice(0, 4);
+  const months = bucket[5] === "Q" ? 3 : bucket[5] === "H" ? 6 : 12;
+  const last = months === 12 ? 12 : Number(bucket.slice(6)) * months;
+  const day = new Date(Date.UTC(Number(year), last, 0)).getUTCDate();
+  return `${year}-${String(last).padStart(2, "0")}-${day}`;
+}
+
+/**
+ * A bucket the data does not cover to its end. Its count is a part, not a total: charts draw it as
+ * incomplete so that it never reads as a decline.
+ */
+export function isIncomplete(bucket: string, through: string): boolean {
+  return bucketEnd(bucket) > through;
+}
+
 // ---- counts per bucket -------------------------------------------------------------------------
 
 export type Counts = Record<Group, number>;
@@ -85,34 +118,54 @@ function zero(groups: Group[]): Counts {
   return Object.fromEntries(groups.map((g) => [g, 0]));
 }
 
-/** Chart 1: releases per quarter and group, including empty quarters. */
-/** A chart row: its bucket label plus one number per group. */
-export type BucketRow = Record<string, string | number>;
+/**
+ * A chart row: its bucket label, one number per group, and `incomplete`, true when the data does not
+ * reach the bucket's last day (see isIncomplete).
+ */
+export type BucketRow = Record<string, string | number | boolean>;
 
-export function releasesPerQuarter(rows: StatRow[], groups: Group[], extra: readonly string[] = []): BucketRow[] {
-  if (rows.length === 0) return [];
+/**
+ * The span a period chart covers: from the first release to the last, or to `through` when that is
+ * later. Quarters the data covers without a release are zeros the reader should see, and the quarter
+ * `through` falls in is shown (flagged incomplete) even before anything was released in it.
+ */
+function span(rows: StatRow[], through: string): [string, string] {
   const dates = rows.map((r) => r.releaseDate).sort();
-  const buckets = new Map(bucketRange(quarterOf(dates[0]!), quarterOf(dates.at(-1)!), 4).map((q) => [q, zero(groups)]));
-  for (const r of rows) buckets.get(quarterOf(r.releaseDate))![groupOf(r.country, extra)]! += 1;
-  return [...buckets].map(([quarter, counts]): BucketRow => ({ quarter, ...counts }));
+  const last = dates.at(-1)!;
+  return [dates[0]!, last > through ? last : through];
 }
 
-/** Chart 6: cumulative releases per group at the end of each quarter. */
-export function cumulativeReleases(rows: StatRow[], groups: Group[], extra: readonly string[] = []): BucketRow[] {
+/**
+ * Chart 1: releases per quarter and group, including empty quarters. `through` is the last day the data
+ * covers (dataThrough): later quarters are flagged incomplete.
+ */
+export function releasesPerQuarter(rows: StatRow[], groups: Group[], extra: readonly string[], through: string): BucketRow[] {
+  if (rows.length === 0) return [];
+  const [first, last] = span(rows, through);
+  const buckets = new Map(bucketRange(quarterOf(first), quarterOf(last), 4).map((q) => [q, zero(groups)]));
+  for (const r of rows) buckets.get(quarterOf(r.releaseDate))![groupOf(r.country, extra)]! += 1;
+  return [...buckets].map(([quarter, counts]): BucketRow => ({ quarter, ...counts, incomplete: isIncomplete(quarter, through) }));
+}
+
+/** Chart 6: cumulative releases per group at the end of each quarter (an incomplete quarter: so far). */
+export function cumulativeReleases(rows: StatRow[], groups: Group[], extra: readonly string[], through: string): BucketRow[] {
   const running = zero(groups);
-  return releasesPerQuarter(rows, groups, extra).map((q): BucketRow => {
+  return releasesPerQuarter(rows, groups, extra, through).map((q): BucketRow => {
     for (const g of groups) running[g]! += q[g] as number;
-    return { quarter: q.quarter!, ...running };
+    return { quarter: q.quarter!, ...running, incomplete: q.incomplete! };
   });
 }
 
-/** Chart 4: share of MoE among each group's releases per half-year (null where a group released nothing). */
-export function moeSharePerHalf(rows: StatRow[], groups: Group[], extra: readonly string[] = []) {
+/**
+ * Chart 4: share of MoE among each group's releases per half-year (null where a group released nothing);
+ * halves ending after `through` are flagged incomplete.
+ */
+export function moeSharePerHalf(rows: StatRow[], groups: Group[], extra: readonly string[], through: string) {
   if (rows.length === 0) return [];
-  const dates = rows.map((r) => r.releaseDate).sort();
-  const halves = bucketRange(halfOf(dates[0]!), halfOf(dates.at(-1)!), 2);
+  const [first, last] = span(rows, through);
+  const halves = bucketRange(halfOf(first), halfOf(last), 2);
   return halves.map((half) => {
-    const entry: Record<string, string | number | null> = { half };
+    const entry: Record<string, string | number | boolean | null> = { half, incomplete: isIncomplete(half, through) };
     for (const g of groups) {
       const inGroup = rows.filter((r) => halfOf(r.releaseDate) === half && groupOf(r.country, extra) === g);
       const moe = inGroup.filter((r) => r.architecture === "moe").length;
@@ -126,11 +179,13 @@ export function moeSharePerHalf(rows: StatRow[], groups: Group[], extra: readonl
 
 export const LICENSE_ORDER = ["permissive", "restricted", "non-commercial"] as const;
 
-/** Chart 5: releases per year, group and license category. */
-export function licensesPerYear(rows: StatRow[], groups: Group[], extra: readonly string[] = []) {
-  const years = [...new Set(rows.map((r) => r.releaseDate.slice(0, 4)))].sort();
+/** Chart 5: releases per year, group and license category; years ending after `through` are flagged incomplete. */
+export function licensesPerYear(rows: StatRow[], groups: Group[], extra: readonly string[], through: string) {
+  if (rows.length === 0) return [];
+  const [first, last] = span(rows, through);
+  const years = Array.from({ length: Number(last.slice(0, 4)) - Number(first.slice(0, 4)) + 1 }, (_, i) => String(Number(first.slice(0, 4)) + i));
   return years.map((year) => {
-    const entry: Record<string, string | number> = { year };
+    const entry: BucketRow = { year, incomplete: isIncomplete(year, through) };
     for (const g of groups) {
       for (const c of LICENSE_ORDER) {
         entry[`${g}:${c}`] = rows.filter((r) => r.releaseDate.startsWith(year) && groupOf(r.country, extra) === g && r.licenseCategory === c).length;
@@ -237,18 +292,38 @@ export function compareGroups(rows: StatRow[], groups: Group[], extra: readonly 
   return Object.fromEntries(groups.map((g) => [g, groupMeasures(inPeriod.filter((r) => groupOf(r.country, extra) === g))]));
 }
 
-/** Releases in the 12 months up to `asOf` and in the 12 months before that, per group. */
-export function recentReleases(rows: StatRow[], groups: Group[], extra: readonly string[], asOf: string) {
-  const yearAgo = shiftYears(asOf, -1);
-  const twoYearsAgo = shiftYears(asOf, -2);
+/**
+ * The 12-month windows of recentReleases, as half-open ranges: the last 12 months are (from, to], the
+ * year before (priorFrom, from].
+ */
+export interface RecentWindow {
+  from: string;
+  to: string;
+  priorFrom: string;
+}
+
+export interface RecentCounts {
+  last12: number;
+  prior12: number;
+  window: RecentWindow;
+}
+
+/**
+ * Releases in the 12 months up to `end` and in the 12 months before that, per group. `end` is the last
+ * day the data covers (dataThrough), not today: days the dataset has not been swept for would count as
+ * days without releases.
+ */
+export function recentReleases(rows: StatRow[], groups: Group[], extra: readonly string[], end: string): Record<Group, RecentCounts> {
+  const yearAgo = shiftYears(end, -1);
+  const twoYearsAgo = shiftYears(end, -2);
   return Object.fromEntries(
     groups.map((g) => {
       const mine = rows.filter((r) => groupOf(r.country, extra) === g);
       return [g, {
-        last12: mine.filter((r) => r.releaseDate > yearAgo && r.releaseDate <= asOf).length,
+        last12: mine.filter((r) => r.releaseDate > yearAgo && r.releaseDate <= end).length,
         prior12: mine.filter((r) => r.releaseDate > twoYearsAgo && r.releaseDate <= yearAgo).length,
-        window: { from: yearAgo, to: asOf, priorFrom: twoYearsAgo },
+        window: { from: yearAgo, to: end, priorFrom: twoYearsAgo },
       }];
     }),
-  ) as Record<Group, { last12: number; prior12: number; window: { from: string; to: string; priorFrom: string } }>;
+  );
 }

@@ -1,6 +1,7 @@
 import {
-  compareGroups, cumulativeReleases, frontier, groupOf, groupsFor, licensesPerYear, moeSharePerHalf, recentReleases,
-  releasesPerQuarter, thresholdLags, type FrontierStep, type Group, type GroupMeasures, type Measure, type StatRow,
+  compareGroups, cumulativeReleases, dataThrough, frontier, groupOf, groupsFor, licensesPerYear, moeSharePerHalf, recentReleases,
+  releasesPerQuarter, thresholdLags, type BucketRow, type FrontierStep, type Group, type GroupMeasures, type Measure, type RecentCounts,
+  type StatRow,
 } from "./aggregation";
 
 /** A release as the dashboard cites it. */
@@ -30,25 +31,33 @@ export const MEASURES: Measure[] = ["totalParams", "activeParams", "contextWindo
 
 export interface DashboardStats {
   asOf: string;
+  /** The last day the dataset was swept through (data/coverage.yaml). */
+  completeThrough: string;
+  /** min(asOf, completeThrough): where the 12-month windows end; periods ending later are flagged incomplete. */
+  dataThrough: string;
   groups: Group[];
   releases: number;
-  recent: Record<Group, { last12: number; prior12: number; window: { from: string; to: string; priorFrom: string } }>;
+  recent: Record<Group, RecentCounts>;
   thresholds: { threshold: number; us: ModelRef | null; cn: ModelRef | null; leader: "US" | "CN" | "tie" | null; lagMonths: number | null }[];
   /** Measures per group for the whole period ("all") and each year. */
   comparison: Record<string, Record<Group, Measures>>;
   periods: string[];
   charts: {
-    releasesPerQuarter: Record<string, string | number>[];
-    cumulative: Record<string, string | number>[];
-    moeSharePerHalf: Record<string, string | number | null>[];
-    licensesPerYear: Record<string, string | number>[];
+    releasesPerQuarter: BucketRow[];
+    cumulative: BucketRow[];
+    moeSharePerHalf: Record<string, string | number | boolean | null>[];
+    licensesPerYear: BucketRow[];
     frontiers: Record<Measure, Record<Group, FrontierStep[]>>;
   };
 }
 
-/** Everything the dashboard and /api/v1/stats show, from the filtered rows. */
-export function buildStats(rows: StatRow[], options: { extra: readonly string[]; asOf: string }): DashboardStats {
-  const { extra, asOf } = options;
+/**
+ * Everything the dashboard and /api/v1/stats show, from the filtered rows. `asOf` is the day the reader
+ * looks from (today unless they chose one); `completeThrough` the day the dataset was swept through.
+ */
+export function buildStats(rows: StatRow[], options: { extra: readonly string[]; asOf: string; completeThrough: string }): DashboardStats {
+  const { extra, asOf, completeThrough } = options;
+  const through = dataThrough(asOf, completeThrough);
   const groups = groupsFor(extra);
   const years = [...new Set(rows.map((r) => r.releaseDate.slice(0, 4)))].sort();
   const periods = ["all", ...years];
@@ -62,17 +71,19 @@ export function buildStats(rows: StatRow[], options: { extra: readonly string[];
 
   return {
     asOf,
+    completeThrough,
+    dataThrough: through,
     groups,
     releases: rows.length,
-    recent: recentReleases(rows, groups, extra, asOf),
+    recent: recentReleases(rows, groups, extra, through),
     thresholds: thresholdLags(rows, "totalParams", THRESHOLDS).map((t) => ({ ...t, us: ref(t.us), cn: ref(t.cn) })),
     comparison,
     periods,
     charts: {
-      releasesPerQuarter: releasesPerQuarter(rows, groups, extra),
-      cumulative: cumulativeReleases(rows, groups, extra),
-      moeSharePerHalf: moeSharePerHalf(rows, groups, extra),
-      licensesPerYear: licensesPerYear(rows, groups, extra),
+      releasesPerQuarter: releasesPerQuarter(rows, groups, extra, through),
+      cumulative: cumulativeReleases(rows, groups, extra, through),
+      moeSharePerHalf: moeSharePerHalf(rows, groups, extra, through),
+      licensesPerYear: licensesPerYear(rows, groups, extra, through),
       frontiers,
     },
   };

@@ -1,4 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
+import { nextDay, quarterOf } from "@/lib/domain/aggregation";
+import { formatDay, incompleteNote } from "@/lib/domain/dates";
 
 const CHARTS = ["releases-per-quarter", "size", "context", "moe-share", "licenses", "cumulative"];
 
@@ -91,4 +93,43 @@ test("clicking a point opens that model's page", async ({ page }) => {
   const point = page.locator('[data-chart="size"] g.recharts-scatter-symbol').first();
   await point.click({ force: true });
   await expect(page).toHaveURL(/\/models\/[a-z0-9.-]+$/);
+});
+
+test("the headline says how far the data reaches, the API returns it, and the partial period is marked in chart, legend and table", async ({ page, request }) => {
+  const stats = await (await request.get("/api/v1/stats")).json();
+  const list = await (await request.get("/api/v1/models?pageSize=1")).json();
+  expect(stats.completeThrough).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  expect(list.completeThrough).toBe(stats.completeThrough);
+  expect(stats.dataThrough).toBe(stats.completeThrough);
+  const note = incompleteNote(stats.completeThrough);
+
+  await page.goto("/");
+  await expect(page.getByText(`Data complete through ${formatDay(stats.completeThrough)}.`)).toBeVisible();
+  await expect(page.getByText(/limited by what has been curated so far/)).toHaveCount(0);
+
+  // "Last 12 months" ends at the sweep date, and its link lists exactly the days counted.
+  const us = page.locator('[data-group="US"]');
+  await expect(us.getByText(`Releases, last 12 months to ${formatDay(stats.completeThrough)} / the year before`)).toBeVisible();
+  const last12 = us.getByRole("link", { name: String(stats.recent.US.last12), exact: true }).first();
+  await expect(last12).toHaveAttribute("href", new RegExp(`releasedFrom=${nextDay(stats.recent.US.window.from)}&releasedTo=${stats.completeThrough}`));
+
+  // The quarter the sweep does not reach the end of: labelled in the drawing, keyed in the legend, noted in the table.
+  const partial = (stats.charts.releasesPerQuarter as { quarter: string; incomplete: boolean }[]).filter((q) => q.incomplete);
+  expect(partial.map((q) => q.quarter)).toEqual([quarterOf(stats.completeThrough)]);
+  const quarters = page.locator('[data-chart="releases-per-quarter"]');
+  await quarters.scrollIntoViewIfNeeded();
+  await expect(quarters.locator('[data-legend="incomplete"]')).toHaveText(note);
+  await expect(quarters.locator("svg text").filter({ hasText: note })).toBeVisible();
+  const frame = page.locator("section", { has: page.getByRole("heading", { name: "Who releases more open-weights models each quarter?" }) });
+  await frame.getByText("Data table").click();
+  await expect(frame.getByRole("rowheader", { name: `${partial[0]!.quarter} (${note})` })).toBeVisible();
+  await expect(frame.getByRole("rowheader", { name: /incomplete/ })).toHaveCount(1);
+
+  // The year of licenses has releases in it: its bars are hatched, never plain low bars.
+  const licenses = page.locator('[data-chart="licenses"]');
+  await licenses.scrollIntoViewIfNeeded();
+  await expect(licenses.locator('[data-legend="incomplete"]')).toHaveText(note);
+  await expect.poll(() => licenses.locator(".recharts-bar-rectangle [data-incomplete]").count()).toBeGreaterThan(0);
+  await page.locator('[data-chart="moe-share"]').scrollIntoViewIfNeeded();
+  await expect(page.locator('[data-chart="moe-share"] [data-legend="incomplete"]')).toHaveText(note);
 });

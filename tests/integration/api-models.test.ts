@@ -5,6 +5,7 @@ import { GET as listModels } from "@/app/api/v1/models/route";
 import { GET as modelsCsv } from "@/app/api/v1/models.csv/route";
 import { GET as getModel } from "@/app/api/v1/models/[slug]/route";
 import { GET as openApi } from "@/app/api/v1/openapi.json/route";
+import { readCompleteThrough } from "@/lib/coverage";
 import { findSummaryRows, modelsInChunks, type ModelListItem } from "@/lib/data/models";
 import { ingestCurated } from "@/lib/ingest/curated/run";
 import { parseModelQuery } from "@/lib/schemas/model-query";
@@ -25,7 +26,7 @@ interface Item {
   slug: string; name: string; releaseDate: string; totalParams: number | null; activeParams: number | null; contextWindow: number | null;
   architecture: string; organization: { slug: string; country: string }; developers: { slug: string }[]; license: { category: string }; url: string;
 }
-interface Page { data: Item[]; page: number; pageSize: number; total: number }
+interface Page { data: Item[]; page: number; pageSize: number; total: number; completeThrough: string }
 
 async function get(qs: string): Promise<{ status: number; body: Page & { error?: string; details?: { param: string; message: string }[] } }> {
   const res = await listModels(new NextRequest(`http://atlas.test/api/v1/models?${qs}`));
@@ -45,7 +46,8 @@ describe("GET /api/v1/models", () => {
   it("returns the contract shape with counts as JSON numbers and absolute page URLs", async () => {
     const { status, body } = await get("");
     expect(status).toBe(200);
-    expect(body).toMatchObject({ page: 1, pageSize: 50, total: allCount });
+    expect(body).toMatchObject({ page: 1, pageSize: 50, total: allCount, completeThrough: await readCompleteThrough() });
+    expect(body.completeThrough).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(body.data).toHaveLength(50);
     const v3 = (await get("q=DeepSeek-V3&architecture=moe")).body.data.find((m) => m.slug === "deepseek-v3")!;
     expect(v3).toMatchObject({
@@ -185,6 +187,7 @@ describe("GET /api/v1/models.csv", () => {
     const lines = (await res.text()).trimEnd().split("\r\n");
     expect(lines[0]).toMatch(/^slug,name,family,variant,organization,/);
     expect(lines.at(-1)).toMatch(/^# Open Model Atlas\. Secondary sources: Epoch AI/);
+    expect(lines.at(-1)!.endsWith(`. Data complete through ${await readCompleteThrough()}`)).toBe(true);
     const rows = lines.slice(1, -1);
     expect(rows.length).toBe((await get("country=CN&architecture=moe")).body.total);
     const first = (await get("country=CN&architecture=moe&sort=totalParams&pageSize=1")).body.data[0]!;
@@ -201,6 +204,15 @@ it("publishes an OpenAPI document naming every parameter", async () => {
   expect(doc.openapi).toBe("3.1.0");
   const names = doc.paths["/api/v1/models"].get.parameters.map((p: { name: string }) => p.name);
   expect(names).toEqual(expect.arrayContaining(["country", "architecture", "license", "org", "q", "releasedFrom", "releasedTo", "minTotalParams", "maxTotalParams", "minActiveParams", "maxActiveParams", "minContext", "sort", "order", "page", "pageSize"]));
+  // How far the data reaches is part of the contract of the list and of the aggregates.
+  const list = doc.paths["/api/v1/models"].get.responses["200"].content["application/json"].schema;
+  expect(list.required).toContain("completeThrough");
+  expect(list.properties.completeThrough).toMatchObject({ type: "string", format: "date" });
+  const stats = doc.paths["/api/v1/stats"].get;
+  expect(stats.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(["asOf", "compare", "params", "country"]));
+  const statsSchema = stats.responses["200"].content["application/json"].schema;
+  expect(statsSchema.required).toEqual(expect.arrayContaining(["completeThrough", "dataThrough"]));
+  expect(statsSchema.properties.charts.properties.releasesPerQuarter.items.required).toContain("incomplete");
 });
 
 describe("reading a whole result in chunks", () => {

@@ -2,6 +2,8 @@ import path from "node:path";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as stats } from "@/app/api/v1/stats/route";
+import { readCompleteThrough } from "@/lib/coverage";
+import { bucketEnd, quarterOf } from "@/lib/domain/aggregation";
 import { writeModel } from "@/lib/data/write-path";
 import { loadStatRows } from "@/lib/data/stats";
 import { ingestCurated } from "@/lib/ingest/curated/run";
@@ -39,7 +41,7 @@ describe("GET /api/v1/stats on a small seeded database", () => {
       expect.objectContaining({ threshold: 400e9, cn: expect.objectContaining({ slug: "deepseek-v3" }) }),
       expect.objectContaining({ threshold: 1e12, us: null, cn: null, leader: null }),
     ]);
-    expect(body.charts.releasesPerQuarter[0]).toEqual({ quarter: "2024-Q3", US: 1, CN: 0, other: 0 });
+    expect(body.charts.releasesPerQuarter[0]).toEqual({ quarter: "2024-Q3", US: 1, CN: 0, other: 0, incomplete: false });
     expect(body.charts.frontiers.totalParams.CN.map((s: { slug: string }) => s.slug)).toEqual(["deepseek-v3"]);
   });
 
@@ -56,6 +58,26 @@ describe("GET /api/v1/stats on a small seeded database", () => {
     // Filters apply to the values as they stood: nothing was above 680B then, DeepSeek-V3 is now.
     expect((await get("asOf=2025-06-01&minTotalParams=680B")).body.releases).toBe(0);
     expect((await get("minTotalParams=680B")).body.releases).toBe(1);
+  });
+
+  it("says how far the data reaches, and ends the 12-month windows there rather than today", async () => {
+    const completeThrough = await readCompleteThrough();
+    const { body } = await get("");
+    expect(body).toMatchObject({ completeThrough, dataThrough: completeThrough });
+    expect(body.recent.CN.window.to).toBe(completeThrough);
+    // The fixture's releases end in April 2025, the data reaches the sweep date: the quarters run on to the
+    // sweep's quarter as zeros, and only the last one, which the sweep does not reach the end of, is flagged.
+    const quarters = body.charts.releasesPerQuarter as { quarter: string; incomplete: boolean }[];
+    const partial = bucketEnd(quarterOf(completeThrough)) > completeThrough; // false only on a quarter's last day
+    expect(quarters.filter((q) => q.incomplete)).toEqual(partial ? [{ quarter: quarterOf(completeThrough), US: 0, CN: 0, other: 0, incomplete: true }] : []);
+    expect(quarters.at(-1)!.quarter).toBe(quarterOf(completeThrough));
+    // As of 10 May 2025 the windows end then, and 2025-Q2 (Qwen3, 29 April) is a part of a quarter.
+    const asOf = (await get("asOf=2025-05-10")).body;
+    expect(asOf).toMatchObject({ asOf: "2025-05-10", completeThrough, dataThrough: "2025-05-10" });
+    expect(asOf.recent.CN).toEqual({ last12: 3, prior12: 0, window: { from: "2024-05-10", to: "2025-05-10", priorFrom: "2023-05-10" } });
+    expect(asOf.charts.releasesPerQuarter.at(-1)).toEqual({ quarter: "2025-Q2", US: 0, CN: 1, other: 0, incomplete: true });
+    expect(asOf.charts.moeSharePerHalf.at(-1)).toMatchObject({ half: "2025-H1", incomplete: true });
+    expect(asOf.charts.licensesPerYear.map((y: { year: string; incomplete: boolean }) => [y.year, y.incomplete])).toEqual([["2024", false], ["2025", true]]);
   });
 
   it("honours the model filters and adds countries", async () => {

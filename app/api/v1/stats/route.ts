@@ -1,6 +1,7 @@
 // GET /api/v1/stats - the dashboard's aggregates as JSON, with the same filters as /api/v1/models plus asOf and compare
 import type { NextRequest } from "next/server";
 import { badRequest, guarded } from "@/lib/api/responses";
+import { readCompleteThrough } from "@/lib/coverage";
 import { loadStatRows } from "@/lib/data/stats";
 import { buildStats } from "@/lib/domain/dashboard";
 import { todayUtc } from "@/lib/domain/model-rules";
@@ -10,9 +11,11 @@ export async function GET(request: NextRequest) {
   const today = todayUtc();
   const { query, errors } = parseDashboardQuery(request.nextUrl.searchParams, today);
   if (errors.length) return badRequest(errors);
+  // Outside `guarded`: a bad coverage file is the deployment's fault (a 500 naming the file), not a 503 to retry.
+  const completeThrough = await readCompleteThrough();
   return guarded(async () => {
     const rows = await loadStatRows(query.filters, query.asOf);
-    const stats = buildStats(rows, { extra: query.compare, asOf: query.asOf ?? today });
+    const stats = buildStats(rows, { extra: query.compare, asOf: query.asOf ?? today, completeThrough });
     return Response.json({ ...stats, credit: "Open Model Atlas; secondary sources: Epoch AI (CC BY 4.0), models.dev (MIT)" });
   });
 }

@@ -63,7 +63,7 @@ describe("agreement with the real config.json files", () => {
   });
 });
 
-describe("coverage through 2026-11-30 (issue 13)", () => {
+describe("coverage after the sweep of 2026-12-01 (issue 13)", () => {
   const group = (m: CuratedDataset["models"][number]) => {
     const country = new Map(dataset.organizations.map((o) => [o.slug, o.country]));
     return countryGroup(country.get(m.values.developers[0]!)!);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isModelField } from "@/lib/domain/correction-fields";
+import { countTextSchema } from "@/lib/domain/counts";
 import { ARCHITECTURES, MODALITIES, MODEL_FIELDS, VARIANTS, type ModelField, type ModelValues } from "@/lib/domain/model-fields";
 import { MAX_CONTEXT, MAX_PARAMS, MIN_CONTEXT, MIN_PARAMS } from "@/lib/domain/model-rules";
 import { formatExact } from "@/lib/domain/params";
@@ -119,29 +120,14 @@ export const FIELD_VALUE_SCHEMAS = {
 
 // ---- Field values as typed into the form.
 
-const SUFFIX = { K: 1e3, M: 1e6, B: 1e9, T: 1e12 } as const;
-
-/** "671000000000", "671,000,000,000", "671B", "1.04T" (suffixes only where `suffixes`); anything else an issue. */
-function countText(options: { suffixes: boolean; min: number }) {
-  return z.string({ message: "must be text" }).transform((raw, ctx) => {
-    const s = raw.trim().replace(/(?<=\d)[,_\s\u202f](?=\d{3}\b)/g, "");
-    const fail = (message: string) => {
-      ctx.issues.push({ code: "custom", message, input: raw });
-      return z.NEVER;
-    };
-    if (/^[-−]\s*\d/.test(s)) return fail(options.min === 0 ? "cannot be negative" : "must be a positive whole number");
-    const suffixed = options.suffixes ? /^(\d+(?:\.\d+)?)\s*([KMBT])$/i.exec(s) : null;
-    if (suffixed) {
-      const value = Math.round(Number(suffixed[1]) * SUFFIX[suffixed[2]!.toUpperCase() as keyof typeof SUFFIX]);
-      return Number.isSafeInteger(value) ? value : fail("is far too large to be plausible");
-    }
-    if (!/^\d+$/.test(s)) {
-      return fail(options.suffixes ? "must be a whole number, like 671000000000 or 671B" : "must be a whole number, like 131072");
-    }
-    if (s.length > 15) return fail("is far too large to be plausible");
-    return Number(s);
-  });
-}
+/**
+ * A token count is stored exactly, and "128K" is 128,000 to some and 131,072 to others (1M: 1,000,000 or
+ * 1,048,576), so token fields take the digits; every other count reads like everywhere else.
+ */
+const exactTokenText = z
+  .string({ message: "must be text" })
+  .refine((s) => !/\d ?[KM]$/i.test(s.trim()), "is ambiguous with a unit (128K is 128,000 or 131,072 tokens): type the exact count, like 131072")
+  .pipe(countTextSchema);
 
 const splitList = z.string({ message: "must be text" }).transform((s) => s.split(/[\s,]+/).filter(Boolean));
 const yesNo = z.enum(["yes", "no"], { message: "choose yes or no" }).transform((v) => v === "yes");
@@ -159,14 +145,14 @@ export const FIELD_TEXT_SCHEMAS = {
   developers: plainTextSchema(1000).pipe(splitList).pipe(FIELD_VALUE_SCHEMAS.developers),
   announcedDate: trimmed.pipe(FIELD_VALUE_SCHEMAS.announcedDate),
   releaseDate: trimmed.pipe(FIELD_VALUE_SCHEMAS.releaseDate),
-  totalParams: countText({ suffixes: true, min: 1 }).pipe(FIELD_VALUE_SCHEMAS.totalParams),
-  activeParams: countText({ suffixes: true, min: 1 }).pipe(FIELD_VALUE_SCHEMAS.activeParams),
+  totalParams: countTextSchema.pipe(FIELD_VALUE_SCHEMAS.totalParams),
+  activeParams: countTextSchema.pipe(FIELD_VALUE_SCHEMAS.activeParams),
   architecture: trimmed.pipe(FIELD_VALUE_SCHEMAS.architecture),
-  routedExperts: countText({ suffixes: false, min: 1 }).pipe(FIELD_VALUE_SCHEMAS.routedExperts),
-  expertsPerToken: countText({ suffixes: false, min: 1 }).pipe(FIELD_VALUE_SCHEMAS.expertsPerToken),
-  sharedExperts: countText({ suffixes: false, min: 0 }).pipe(FIELD_VALUE_SCHEMAS.sharedExperts),
-  contextWindow: countText({ suffixes: false, min: 1 }).pipe(FIELD_VALUE_SCHEMAS.contextWindow),
-  maxPositionEmbeddings: countText({ suffixes: false, min: 1 }).pipe(FIELD_VALUE_SCHEMAS.maxPositionEmbeddings),
+  routedExperts: countTextSchema.pipe(FIELD_VALUE_SCHEMAS.routedExperts),
+  expertsPerToken: countTextSchema.pipe(FIELD_VALUE_SCHEMAS.expertsPerToken),
+  sharedExperts: countTextSchema.pipe(FIELD_VALUE_SCHEMAS.sharedExperts),
+  contextWindow: exactTokenText.pipe(FIELD_VALUE_SCHEMAS.contextWindow),
+  maxPositionEmbeddings: exactTokenText.pipe(FIELD_VALUE_SCHEMAS.maxPositionEmbeddings),
   licenseId: trimmed.pipe(FIELD_VALUE_SCHEMAS.licenseId),
   openWeights: trimmed.pipe(yesNo),
   hfRepoId: plainTextSchema(CORRECTION_LIMITS.text).pipe(FIELD_VALUE_SCHEMAS.hfRepoId),

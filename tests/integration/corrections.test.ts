@@ -188,7 +188,7 @@ describe("submitting a correction", () => {
     expect(view?.items.map((i) => [i.label, i.proposed, i.status])).toEqual([
       ["Total parameters", "672B (672,000,000,000)", "pending"],
       ["Context window", "160K tokens (163,840)", "pending"],
-      ["Modalities", "text, image", "pending"],
+      ["Input modalities", "text, image", "pending"],
     ]);
   });
 

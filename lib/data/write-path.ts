@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import { MODEL_FIELDS, type ModelField, type ModelValues } from "@/lib/domain/model-fields";
+import { MODEL_FIELDS, REQUIRED_FIELDS, type ModelField, type ModelValues } from "@/lib/domain/model-fields";
 import { checkModelRules, todayUtc } from "@/lib/domain/model-rules";
 import { sourceRank, type SourceKind } from "@/lib/domain/sources";
 
@@ -38,8 +38,6 @@ export class WriteRejectedError extends Error {
     super(`${slug}: ${problems.map((p) => `${p.field}: ${p.message}`).join("; ")}`);
   }
 }
-
-const REQUIRED_FIELDS: ModelField[] = ["name", "family", "variant", "developers", "releaseDate", "architecture", "licenseId", "openWeights", "modalities"];
 
 /** The model's columns, developers and sources as the write path reads them (also used to show a record's current values). */
 export const modelSelect = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FIELD_GROUPS, MODEL_FIELD_REGISTRY, MODEL_FIELDS, fieldLabel } from "./model-fields";
+import { FIELD_GROUPS, MODEL_FIELD_REGISTRY, MODEL_FIELDS, REQUIRED_FIELDS, fieldLabel } from "./model-fields";
 
 describe("MODEL_FIELD_REGISTRY", () => {
   const defs = Object.values(MODEL_FIELD_REGISTRY);
@@ -30,4 +30,8 @@ describe("MODEL_FIELD_REGISTRY", () => {
     expect(fieldLabel("contextWindow")).toBe("Context window");
     expect(fieldLabel("price")).toBe("price");
   });
+});
+
+it("required fields are those that never hold null", () => {
+  expect(REQUIRED_FIELDS).toEqual(["name", "family", "variant", "developers", "releaseDate", "architecture", "licenseId", "openWeights", "modalities"]);
 });

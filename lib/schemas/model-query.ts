@@ -1,18 +1,18 @@
 import { z } from "zod";
 import { isCountryCode } from "@/lib/domain/countries";
 import { countTextSchema } from "@/lib/domain/counts";
-import { LICENSE_CATEGORIES, type LicenseCategory } from "@/lib/domain/licenses";
-import { ARCHITECTURES, type Architecture } from "@/lib/domain/model-fields";
+import { LICENSE_CATEGORIES } from "@/lib/domain/licenses";
+import { ARCHITECTURES } from "@/lib/domain/model-fields";
+import { ORDERS, SORT_FIELDS, type ModelQuery, type Order, type SortField } from "@/lib/domain/model-query";
+
+// The shape lives in lib/domain, so that pure logic (lib/domain/model-filter.ts) can take a query.
+export { ORDERS, SORT_FIELDS, type ModelQuery, type Order, type SortField };
 
 /**
  * The filter, sort and page state of a model list: the one parser of `/models`, `/api/v1/models`,
  * `/api/v1/models.csv` and the dashboard, and the one builder of their URLs. The API refuses a bad
  * parameter (400 naming it); pages drop it and say so.
  */
-export const SORT_FIELDS = ["releaseDate", "totalParams", "activeParams", "contextWindow", "name"] as const;
-export type SortField = (typeof SORT_FIELDS)[number];
-export const ORDERS = ["asc", "desc"] as const;
-export type Order = (typeof ORDERS)[number];
 export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_PAGE_SIZE = 50;
 /**
@@ -23,26 +23,6 @@ export const DEFAULT_PAGE_SIZE = 50;
  */
 export const MAX_PAGED_ROWS = 10_000;
 export const lastPagedPage = (pageSize: number) => Math.ceil(MAX_PAGED_ROWS / pageSize);
-
-export interface ModelQuery {
-  country: string[];
-  excludeCountry: string[];
-  architecture: Architecture | null;
-  license: LicenseCategory[];
-  org: string[];
-  q: string | null;
-  releasedFrom: string | null;
-  releasedTo: string | null;
-  minTotalParams: number | null;
-  maxTotalParams: number | null;
-  minActiveParams: number | null;
-  maxActiveParams: number | null;
-  minContext: number | null;
-  sort: SortField;
-  order: Order;
-  page: number;
-  pageSize: number;
-}
 
 export const DEFAULT_QUERY: ModelQuery = {
   country: [], excludeCountry: [], architecture: null, license: [], org: [], q: null, releasedFrom: null, releasedTo: null,

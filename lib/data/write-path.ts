@@ -1,8 +1,9 @@
 import "server-only";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import { MODEL_FIELDS, REQUIRED_FIELDS, type ModelField, type ModelValues } from "@/lib/domain/model-fields";
+import { COLUMN_FIELDS, MODEL_FIELDS, REQUIRED_FIELDS, type ModelField, type ModelValues } from "@/lib/domain/model-fields";
 import { checkModelRules, todayUtc } from "@/lib/domain/model-rules";
 import { sourceRank, type SourceKind } from "@/lib/domain/sources";
+import { columnsToValues, dateString, fieldColumnSelect, toDate, valuesToColumns } from "./model-columns";
 
 /**
  * The single write path. Curated data, ingesters and accepted corrections all change models through
@@ -41,10 +42,8 @@ export class WriteRejectedError extends Error {
 
 /** The model's columns, developers and sources as the write path reads them (also used to show a record's current values). */
 export const modelSelect = {
-  id: true, slug: true, name: true, family: true, variant: true, announcedDate: true, releaseDate: true,
-  totalParams: true, activeParams: true, architecture: true, routedExperts: true, expertsPerToken: true,
-  sharedExperts: true, contextWindow: true, maxPositionEmbeddings: true, licenseId: true, openWeights: true,
-  hfRepoId: true, modalities: true, notes: true,
+  id: true, slug: true, notes: true,
+  ...fieldColumnSelect,
   baseModel: { select: { slug: true } },
   developers: { select: { position: true, organization: { select: { slug: true } } }, orderBy: { position: "asc" } },
   fieldSources: { select: { id: true, field: true, sourceKind: true, value: true, sourceUrl: true } },
@@ -65,31 +64,11 @@ export async function readModels(tx: Tx, slugs: string[]): Promise<Map<string, S
   return new Map(rows.map((r) => [r.slug, r]));
 }
 
-const dateString = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
-const toDate = (s: string | null) => (s ? new Date(`${s}T00:00:00Z`) : null);
-const toNumber = (b: bigint | null) => (b == null ? null : Number(b));
-
 export function rowToValues(row: ModelRow): ModelValues {
   return {
-    name: row.name,
-    family: row.family,
-    variant: row.variant as ModelValues["variant"],
+    ...columnsToValues(row, COLUMN_FIELDS),
     developers: row.developers.map((d) => d.organization.slug),
-    announcedDate: dateString(row.announcedDate),
-    releaseDate: dateString(row.releaseDate)!,
-    totalParams: toNumber(row.totalParams),
-    activeParams: toNumber(row.activeParams),
-    architecture: row.architecture as ModelValues["architecture"],
-    routedExperts: row.routedExperts,
-    expertsPerToken: row.expertsPerToken,
-    sharedExperts: row.sharedExperts,
-    contextWindow: row.contextWindow,
-    maxPositionEmbeddings: row.maxPositionEmbeddings,
-    licenseId: row.licenseId,
-    openWeights: row.openWeights,
-    hfRepoId: row.hfRepoId,
     baseModel: row.baseModel?.slug ?? null,
-    modalities: row.modalities as ModelValues["modalities"],
   };
 }
 
@@ -102,27 +81,9 @@ const revisionJson = (v: FieldValue | null) => (v === null ? Prisma.DbNull : (v 
 
 /** A model's values as the Model table's columns (developers and base model resolved to ids by the caller). */
 function toColumns(values: ModelValues, orgId: Map<string, number>, baseModelId: number | null) {
-  return {
-    name: values.name,
-    family: values.family,
-    variant: values.variant,
-    primaryOrganizationId: orgId.get(values.developers[0]!)!,
-    announcedDate: toDate(values.announcedDate),
-    releaseDate: toDate(values.releaseDate)!,
-    totalParams: values.totalParams == null ? null : BigInt(values.totalParams),
-    activeParams: values.activeParams == null ? null : BigInt(values.activeParams),
-    architecture: values.architecture,
-    routedExperts: values.routedExperts,
-    expertsPerToken: values.expertsPerToken,
-    sharedExperts: values.sharedExperts,
-    contextWindow: values.contextWindow,
-    maxPositionEmbeddings: values.maxPositionEmbeddings,
-    licenseId: values.licenseId,
-    openWeights: values.openWeights,
-    hfRepoId: values.hfRepoId,
-    baseModelId,
-    modalities: values.modalities,
-  };
+  // The registry's column kinds make each value the type of its column; Prisma checks them again.
+  const columns = valuesToColumns(values) as Omit<Prisma.ModelUncheckedCreateInput, "slug" | "primaryOrganizationId">;
+  return { ...columns, primaryOrganizationId: orgId.get(values.developers[0]!)!, baseModelId };
 }
 
 export async function writeModel(
@@ -336,7 +297,7 @@ export async function createModels(tx: Tx, models: NewModel[], batch: SourceBatc
   const now = new Date().toISOString();
   const col = <T>(pick: (v: ModelValues, m: (typeof prepared)[number]) => T) => prepared.map((m) => pick(m.values, m));
   // Dates as Prisma sends them (YYYY-MM-DD of the UTC date), counts as decimal strings (exact past 2^53).
-  const day = (s: string | null) => dateString(toDate(s));
+  const day = (s: string | null) => (s ? dateString(toDate(s)) : null);
   const big = (n: number | null) => (n == null ? null : BigInt(n).toString());
   const created = await tx.$queryRaw<{ id: number; slug: string }[]>`
     INSERT INTO "Model" ("slug", "name", "family", "variant", "primaryOrganizationId", "announcedDate", "releaseDate", "totalParams",

@@ -121,6 +121,14 @@ export const FIELD_LIMITS = {
   experts: 100_000,
 } as const;
 
+/**
+ * How a field is stored in the Model table: a column named as the field, of this type. Developers and the
+ * base model are relations (ModelDeveloper rows, baseModelId) that the write path resolves.
+ */
+export type FieldColumn = "text" | "date" | "bigint" | "int" | "boolean" | "text[]";
+export type RelationField = "developers" | "baseModel";
+export type ColumnField = Exclude<ModelField, RelationField>;
+
 /** A JSON Schema fragment of the public API's model object. */
 type JsonSchema = Record<string, unknown>;
 
@@ -147,6 +155,8 @@ export interface FieldDef<K extends ModelField = ModelField> {
   /** The property of the public API's model object, its JSON Schema and description. */
   api: { name: string; schema: JsonSchema; description?: string };
   tolerance: FieldTolerance;
+  /** The Model table's column for the field (null for a relation). */
+  column: K extends RelationField ? null : FieldColumn;
   /** Whether every model has a value (the type checks it against ModelValues: null allowed means false). */
   required: null extends ModelValues[K] ? false : true;
   /** Whether the public corrections form offers the field. */
@@ -207,19 +217,19 @@ const EXACT = { kind: "exact" } as const;
  */
 export const MODEL_FIELD_REGISTRY: { [K in ModelField]: FieldDef<K> } = {
   name: {
-    label: "Name", required: true, display: "text", input: "text", hint: "As the developer writes it.", group: "Identity",
+    label: "Name", required: true, column: "text", display: "text", input: "text", hint: "As the developer writes it.", group: "Identity",
     value: nameValue, text: nameValue,
     yamlKey: "name", csvColumns: ["name"], api: { name: "name", schema: { type: "string" } },
     tolerance: EXACT, correctable: true, compare: false,
   },
   family: {
-    label: "Family", required: true, display: "text", input: "text", hint: "The series the release belongs to, e.g. DeepSeek-V3.", group: "Identity",
+    label: "Family", required: true, column: "text", display: "text", input: "text", hint: "The series the release belongs to, e.g. DeepSeek-V3.", group: "Identity",
     value: nameValue, text: nameValue,
     yamlKey: "family", csvColumns: ["family"], api: { name: "family", schema: { type: "string" } },
     tolerance: EXACT, correctable: true, compare: false,
   },
   variant: {
-    label: "Variant", required: true, display: "text", input: "select", hint: "base, instruct, reasoning, coder or other.", group: "Identity",
+    label: "Variant", required: true, column: "text", display: "text", input: "select", hint: "base, instruct, reasoning, coder or other.", group: "Identity",
     choices: enumChoices(VARIANTS),
     value: z.enum(VARIANTS, { message: `must be one of ${VARIANTS.join(", ")}` }),
     text: trimmed.pipe(z.enum(VARIANTS, { message: `must be one of ${VARIANTS.join(", ")}` })),
@@ -227,7 +237,7 @@ export const MODEL_FIELD_REGISTRY: { [K in ModelField]: FieldDef<K> } = {
     tolerance: EXACT, correctable: true, compare: true,
   },
   developers: {
-    label: "Developers", required: true, display: "list", input: "slug-list",
+    label: "Developers", required: true, column: null, display: "list", input: "slug-list",
     hint: "Organization ids as in the atlas, comma-separated, the primary developer first (e.g. deepseek).", group: "Identity",
     value: developersValue(),
     text: plainTextSchema(1000).pipe(splitList).pipe(developersValue()),
@@ -238,29 +248,29 @@ export const MODEL_FIELD_REGISTRY: { [K in ModelField]: FieldDef<K> } = {
     tolerance: EXACT, correctable: true, compare: false,
   },
   announcedDate: {
-    ...DATE, label: "Announced", required: false, hint: "YYYY-MM-DD.", group: "Dates",
+    ...DATE, label: "Announced", required: false, column: "date", hint: "YYYY-MM-DD.", group: "Dates",
     value: dateValue, text: trimmed.pipe(dateValue),
     yamlKey: "announced", csvColumns: ["announced_date"], api: { name: "announcedDate", schema: nullableDate },
   },
   releaseDate: {
-    ...DATE, label: "Weights released", required: true, hint: "YYYY-MM-DD: when the weights became downloadable.", group: "Dates",
+    ...DATE, label: "Weights released", required: true, column: "date", hint: "YYYY-MM-DD: when the weights became downloadable.", group: "Dates",
     value: dateValue, text: trimmed.pipe(dateValue),
     yamlKey: "released", csvColumns: ["release_date"],
     api: { name: "releaseDate", schema: { type: "string", format: "date" }, description: "When the weights became downloadable" },
   },
   totalParams: {
-    ...PARAMS, label: "Total parameters", required: false, hint: "All weights: an exact count (671000000000) or 671B, 1.04T.", group: "Size and architecture",
+    ...PARAMS, label: "Total parameters", required: false, column: "bigint", hint: "All weights: an exact count (671000000000) or 671B, 1.04T.", group: "Size and architecture",
     value: paramsValue, text: countTextSchema.pipe(paramsValue),
     yamlKey: "totalParams", csvColumns: ["total_params"], api: { name: "totalParams", schema: nullableCount, description: "All weights, as an integer count" },
   },
   activeParams: {
-    ...PARAMS, label: "Active parameters", required: false, hint: "Weights used per token; equal to the total for dense models.", group: "Size and architecture",
+    ...PARAMS, label: "Active parameters", required: false, column: "bigint", hint: "Weights used per token; equal to the total for dense models.", group: "Size and architecture",
     value: paramsValue, text: countTextSchema.pipe(paramsValue),
     yamlKey: "activeParams", csvColumns: ["active_params"],
     api: { name: "activeParams", schema: nullableCount, description: "Weights used per token; equal to totalParams for dense models" },
   },
   architecture: {
-    label: "Architecture", required: true, display: "enum", names: { dense: "Dense", moe: "MoE" }, input: "select", hint: "dense or MoE.", group: "Size and architecture",
+    label: "Architecture", required: true, column: "text", display: "enum", names: { dense: "Dense", moe: "MoE" }, input: "select", hint: "dense or MoE.", group: "Size and architecture",
     choices: [
       { value: "dense", label: "Dense" },
       { value: "moe", label: "MoE (mixture of experts)" },
@@ -271,46 +281,46 @@ export const MODEL_FIELD_REGISTRY: { [K in ModelField]: FieldDef<K> } = {
     tolerance: EXACT, correctable: true, compare: true,
   },
   routedExperts: {
-    ...EXPERTS, label: "Routed experts", required: false, hint: "MoE only: routed experts per MoE layer.", group: "Size and architecture",
+    ...EXPERTS, label: "Routed experts", required: false, column: "int", hint: "MoE only: routed experts per MoE layer.", group: "Size and architecture",
     value: expertsValue(1), text: countTextSchema.pipe(expertsValue(1)),
     yamlKey: "routedExperts", csvColumns: ["routed_experts"], api: { name: "routedExperts", schema: nullableCount, description: "MoE: routed experts per layer" },
     compare: true,
   },
   expertsPerToken: {
-    ...EXPERTS, label: "Experts per token", required: false, hint: "MoE only: routed experts chosen per token.", group: "Size and architecture",
+    ...EXPERTS, label: "Experts per token", required: false, column: "int", hint: "MoE only: routed experts chosen per token.", group: "Size and architecture",
     value: expertsValue(1), text: countTextSchema.pipe(expertsValue(1)),
     yamlKey: "expertsPerToken", csvColumns: ["experts_per_token"], api: { name: "expertsPerToken", schema: nullableCount, description: "MoE: routed experts chosen per token" },
     compare: true,
   },
   sharedExperts: {
-    ...EXPERTS, label: "Shared experts", required: false, hint: "MoE only: experts every token goes through (0 or more).", group: "Size and architecture",
+    ...EXPERTS, label: "Shared experts", required: false, column: "int", hint: "MoE only: experts every token goes through (0 or more).", group: "Size and architecture",
     value: expertsValue(0), text: countTextSchema.pipe(expertsValue(0)),
     yamlKey: "sharedExperts", csvColumns: ["shared_experts"], api: { name: "sharedExperts", schema: nullableCount, description: "MoE: always-active shared experts" },
     compare: true,
   },
   contextWindow: {
-    ...TOKENS, label: "Context window", required: false, hint: "The longest input the developer states, as an exact token count (131072, not 128K).", group: "Context",
+    ...TOKENS, label: "Context window", required: false, column: "int", hint: "The longest input the developer states, as an exact token count (131072, not 128K).", group: "Context",
     value: contextValue, text: exactTokenText.pipe(contextValue),
     yamlKey: "contextWindow", csvColumns: ["context_window"],
     api: { name: "contextWindow", schema: nullableCount, description: "Longest input the developer states the release supports, in tokens" },
     compare: true,
   },
   maxPositionEmbeddings: {
-    ...TOKENS, label: "Max position embeddings (config)", required: false, hint: "config.json's max_position_embeddings, in tokens.", group: "Context",
+    ...TOKENS, label: "Max position embeddings (config)", required: false, column: "int", hint: "config.json's max_position_embeddings, in tokens.", group: "Context",
     value: contextValue, text: exactTokenText.pipe(contextValue),
     yamlKey: "maxPositionEmbeddings", csvColumns: ["max_position_embeddings"],
     api: { name: "maxPositionEmbeddings", schema: nullableCount, description: "config.json's max_position_embeddings" },
     compare: false,
   },
   licenseId: {
-    label: "License", required: true, display: "text", input: "select", hint: "One of the licenses the atlas knows.", group: "License and access",
+    label: "License", required: true, column: "text", display: "text", input: "select", hint: "One of the licenses the atlas knows.", group: "License and access",
     value: licenseIdValue(), text: trimmed.pipe(licenseIdValue()),
     yamlKey: "license", csvColumns: ["license_id", "license_name", "license_category"],
     api: { name: "license", schema: { $ref: "#/components/schemas/License" } },
     tolerance: EXACT, correctable: true, compare: true,
   },
   openWeights: {
-    label: "Open weights", required: true, display: "yes-no", input: "select", hint: "Can the public download the weights (gated or not)?", group: "License and access",
+    label: "Open weights", required: true, column: "boolean", display: "yes-no", input: "select", hint: "Can the public download the weights (gated or not)?", group: "License and access",
     choices: [
       { value: "yes", label: "Yes" },
       { value: "no", label: "No" },
@@ -320,21 +330,21 @@ export const MODEL_FIELD_REGISTRY: { [K in ModelField]: FieldDef<K> } = {
     tolerance: EXACT, correctable: true, compare: false,
   },
   hfRepoId: {
-    label: "Hugging Face repository", required: false, display: "text", input: "text", hint: "org/name, e.g. deepseek-ai/DeepSeek-V3.", group: "Identity",
+    label: "Hugging Face repository", required: false, column: "text", display: "text", input: "text", hint: "org/name, e.g. deepseek-ai/DeepSeek-V3.", group: "Identity",
     value: hfRepoIdSchema.max(200, "is too long"), text: plainTextSchema(FIELD_LIMITS.text).pipe(hfRepoIdSchema.max(200, "is too long")),
     yamlKey: "hfRepoId", csvColumns: ["hf_repo_id"], api: { name: "hfRepoId", schema: { type: ["string", "null"] } },
     // The Hub is case-insensitive.
     tolerance: { kind: "ignore-case" }, correctable: true, compare: false,
   },
   baseModel: {
-    label: "Base model", required: false, display: "text", input: "slug", hint: "The id of the model this one derives from, as in its address (e.g. deepseek-v3-base).", group: "Identity",
+    label: "Base model", required: false, column: null, display: "text", input: "slug", hint: "The id of the model this one derives from, as in its address (e.g. deepseek-v3-base).", group: "Identity",
     value: slugSchema, text: trimmed.max(FIELD_LIMITS.text, "is too long").pipe(slugSchema),
     yamlKey: "baseModel", csvColumns: ["base_model"],
     api: { name: "baseModel", schema: { type: ["string", "null"] }, description: "Slug of the model this one derives from" },
     tolerance: EXACT, correctable: true, compare: true,
   },
   modalities: {
-    label: "Input modalities", required: true, display: "list", input: "checkboxes", hint: "Tick every kind of input the model accepts.", group: "Modalities",
+    label: "Input modalities", required: true, column: "text[]", display: "list", input: "checkboxes", hint: "Tick every kind of input the model accepts.", group: "Modalities",
     choices: enumChoices(MODALITIES),
     value: modalitiesValue,
     text: z
@@ -377,3 +387,6 @@ export const CORRECTABLE_FIELDS = MODEL_FIELDS.filter((f) => MODEL_FIELD_REGISTR
 
 /** Fields every model has a value for: a new model without one is refused by the write path. */
 export const REQUIRED_FIELDS = MODEL_FIELDS.filter((f) => MODEL_FIELD_REGISTRY[f].required);
+
+/** Fields stored as a column of the Model table, named as the field. */
+export const COLUMN_FIELDS = MODEL_FIELDS.filter((f): f is ColumnField => MODEL_FIELD_REGISTRY[f].column !== null);

@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import { COLUMN_FIELDS, MODEL_FIELDS, REQUIRED_FIELDS, type ModelField, type ModelValues } from "@/lib/domain/model-fields";
+import { COLUMN_FIELDS, MODEL_FIELD_REGISTRY, MODEL_FIELDS, REQUIRED_FIELDS, type FieldColumn, type ModelField, type ModelValues } from "@/lib/domain/model-fields";
 import { checkModelRules, todayUtc } from "@/lib/domain/model-rules";
 import { sourceRank, type SourceKind } from "@/lib/domain/sources";
 import { columnsToValues, dateString, fieldColumnSelect, toDate, valuesToColumns } from "./model-columns";
@@ -295,29 +295,36 @@ export async function createModels(tx: Tx, models: NewModel[], batch: SourceBatc
   }
 
   const now = new Date().toISOString();
-  const col = <T>(pick: (v: ModelValues, m: (typeof prepared)[number]) => T) => prepared.map((m) => pick(m.values, m));
-  // Dates as Prisma sends them (YYYY-MM-DD of the UTC date), counts as decimal strings (exact past 2^53).
+  // Every field column from the registry, as one array parameter each: dates as Prisma sends them
+  // (YYYY-MM-DD of the UTC date), counts as decimal strings (exact past 2^53), lists as JSON (unnest
+  // would flatten an array of arrays). Column names come from the registry, never from input.
   const day = (s: string | null) => (s ? dateString(toDate(s)) : null);
   const big = (n: number | null) => (n == null ? null : BigInt(n).toString());
+  const SQL_TYPE: Record<FieldColumn, string> = { text: "text", date: "date", bigint: "bigint", int: "int", boolean: "boolean", "text[]": "jsonb" };
+  const fields = COLUMN_FIELDS.map((field, i) => {
+    const kind = MODEL_FIELD_REGISTRY[field].column;
+    const values = prepared.map((m) => {
+      const v = m.values[field] as unknown;
+      if (v == null) return null;
+      return kind === "date" ? day(v as string) : kind === "bigint" ? big(v as number) : kind === "text[]" ? JSON.stringify(v) : v;
+    });
+    const u = Prisma.raw(`u.c${i}`);
+    return {
+      column: Prisma.raw(`"${field}"`),
+      alias: Prisma.raw(`c${i}`),
+      param: Prisma.sql`${values}::${Prisma.raw(`${SQL_TYPE[kind]}[]`)}`,
+      // A list comes back from its JSON as a text[] in its order.
+      pick: kind === "text[]" ? Prisma.sql`CASE WHEN ${u} IS NULL THEN NULL ELSE ARRAY(SELECT e.v FROM jsonb_array_elements_text(${u}) WITH ORDINALITY AS e(v, i) ORDER BY e.i) END` : u,
+    };
+  });
+  const list = (pick: (f: (typeof fields)[number]) => Prisma.Sql) => Prisma.join(fields.map(pick));
   const created = await tx.$queryRaw<{ id: number; slug: string }[]>`
-    INSERT INTO "Model" ("slug", "name", "family", "variant", "primaryOrganizationId", "announcedDate", "releaseDate", "totalParams",
-      "activeParams", "architecture", "routedExperts", "expertsPerToken", "sharedExperts", "contextWindow", "maxPositionEmbeddings",
-      "licenseId", "openWeights", "hfRepoId", "modalities", "notes", "createdAt", "updatedAt")
-    SELECT u.slug, u.name, u.family, u.variant, u.org, u.announced, u.released, u.total, u.active, u.arch, u.routed, u.per_token,
-      u.shared, u.context, u.max_pos, u.license, u.open, u.hf,
-      CASE WHEN u.modalities IS NULL THEN NULL
-        ELSE ARRAY(SELECT e.v FROM jsonb_array_elements_text(u.modalities) WITH ORDINALITY AS e(v, i) ORDER BY e.i) END,
-      u.notes, ${now}::timestamptz, ${now}::timestamptz
+    INSERT INTO "Model" ("slug", ${list((f) => f.column)}, "primaryOrganizationId", "notes", "createdAt", "updatedAt")
+    SELECT u.slug, ${list((f) => f.pick)}, u.org, u.notes, ${now}::timestamptz, ${now}::timestamptz
     FROM unnest(
-      ${col((_, m) => m.slug)}::text[], ${col((v) => v.name)}::text[], ${col((v) => v.family)}::text[], ${col((v) => v.variant)}::text[],
-      ${col((v) => orgId.get(v.developers[0]!)!)}::int[], ${col((v) => day(v.announcedDate))}::date[], ${col((v) => day(v.releaseDate))}::date[],
-      ${col((v) => big(v.totalParams))}::bigint[], ${col((v) => big(v.activeParams))}::bigint[], ${col((v) => v.architecture)}::text[],
-      ${col((v) => v.routedExperts)}::int[], ${col((v) => v.expertsPerToken)}::int[], ${col((v) => v.sharedExperts)}::int[],
-      ${col((v) => v.contextWindow)}::int[], ${col((v) => v.maxPositionEmbeddings)}::int[], ${col((v) => v.licenseId)}::text[],
-      ${col((v) => v.openWeights)}::boolean[], ${col((v) => v.hfRepoId)}::text[],
-      ${col((v) => (v.modalities == null ? null : JSON.stringify(v.modalities)))}::jsonb[], ${col((_, m) => m.notes ?? null)}::text[]
-    ) WITH ORDINALITY AS u(slug, name, family, variant, org, announced, released, total, active, arch, routed, per_token, shared,
-      context, max_pos, license, open, hf, modalities, notes, ord)
+      ${prepared.map((m) => m.slug)}::text[], ${list((f) => f.param)},
+      ${prepared.map((m) => orgId.get(m.values.developers[0]!)!)}::int[], ${prepared.map((m) => m.notes ?? null)}::text[]
+    ) WITH ORDINALITY AS u(slug, ${list((f) => f.alias)}, org, notes, ord)
     ORDER BY u.ord
     RETURNING "id", "slug"`;
   const idOf = new Map(created.map((c) => [c.slug, c.id]));

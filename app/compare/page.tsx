@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CountryLabel } from "@/components/country-label";
 import { findModelsBySlugs, type ModelListItem } from "@/lib/data/models";
-import { exactFieldValue, FIELD_LABELS, formatFieldValue } from "@/lib/domain/field-display";
+import { formatFieldValue } from "@/lib/domain/field-display";
 import { LICENSE_CATEGORY_LABELS } from "@/lib/domain/licenses";
+import { MODEL_FIELD_REGISTRY, MODEL_FIELDS, type ModelField } from "@/lib/domain/model-fields";
 import { slugSchema } from "@/lib/schemas/common";
 
 export const metadata: Metadata = { title: "Compare models" };
@@ -12,23 +13,24 @@ export const dynamic = "force-dynamic";
 const MIN = 2;
 const MAX = 6;
 
-type Row = { label: string; value: (m: ModelListItem) => string; exact?: (m: ModelListItem) => string | undefined; link?: (m: ModelListItem) => string | null };
+type Row = { label: string; value: (m: ModelListItem) => string; link?: (m: ModelListItem) => string | null };
+
+/** A field's value in a list item: developers and the license are objects there, the rest as stored. */
+function fieldText(m: ModelListItem, field: ModelField): string {
+  if (field === "developers") return m.developers.map((d) => d.name).join(", ");
+  if (field === "licenseId") return `${m.license.name} (${LICENSE_CATEGORY_LABELS[m.license.category]})`;
+  return formatFieldValue(field, m[field]);
+}
+
+// The primary developer's country first (the atlas's question), then every field the registry compares.
 const ROWS: Row[] = [
-  { label: "Developer", value: (m) => m.developers.map((d) => d.name).join(", ") },
+  { label: "Developer", value: (m) => fieldText(m, "developers") },
   { label: "Country", value: (m) => m.organization.country },
-  { label: FIELD_LABELS.releaseDate, value: (m) => m.releaseDate },
-  { label: FIELD_LABELS.announcedDate, value: (m) => m.announcedDate ?? "—" },
-  { label: FIELD_LABELS.totalParams, value: (m) => formatFieldValue("totalParams", m.totalParams), exact: (m) => exactFieldValue(m.totalParams) },
-  { label: FIELD_LABELS.activeParams, value: (m) => formatFieldValue("activeParams", m.activeParams), exact: (m) => exactFieldValue(m.activeParams) },
-  { label: FIELD_LABELS.architecture, value: (m) => formatFieldValue("architecture", m.architecture) },
-  { label: FIELD_LABELS.routedExperts, value: (m) => formatFieldValue("routedExperts", m.routedExperts) },
-  { label: FIELD_LABELS.expertsPerToken, value: (m) => formatFieldValue("expertsPerToken", m.expertsPerToken) },
-  { label: FIELD_LABELS.sharedExperts, value: (m) => formatFieldValue("sharedExperts", m.sharedExperts) },
-  { label: FIELD_LABELS.contextWindow, value: (m) => formatFieldValue("contextWindow", m.contextWindow), exact: (m) => exactFieldValue(m.contextWindow) },
-  { label: "License", value: (m) => `${m.license.name} (${LICENSE_CATEGORY_LABELS[m.license.category]})` },
-  { label: FIELD_LABELS.variant, value: (m) => m.variant },
-  { label: FIELD_LABELS.modalities, value: (m) => m.modalities.join(", ") },
-  { label: FIELD_LABELS.baseModel, value: (m) => m.baseModel ?? "—", link: (m) => (m.baseModel ? `/models/${m.baseModel}` : null) },
+  ...MODEL_FIELDS.filter((f) => MODEL_FIELD_REGISTRY[f].compare).map((field): Row => ({
+    label: MODEL_FIELD_REGISTRY[field].label,
+    value: (m) => fieldText(m, field),
+    link: field === "baseModel" ? (m) => (m.baseModel ? `/models/${m.baseModel}` : null) : undefined,
+  })),
 ];
 
 function readSlugs(raw: string | string[] | undefined): string[] {
@@ -88,7 +90,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                     {models.map((m, i) => {
                       const href = row.link?.(m);
                       return (
-                        <td key={m.slug} className="tabular px-3 py-2" title={row.exact?.(m)}>
+                        <td key={m.slug} className="tabular px-3 py-2">
                           {row.label === "Country" ? <CountryLabel code={m.organization.country} /> : href ? <Link href={href} className="underline">{values[i]}</Link> : values[i]}
                         </td>
                       );

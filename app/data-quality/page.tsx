@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { findDisagreements, type SourceValue } from "@/lib/data/disagreements";
 import { PARAM_TOLERANCE } from "@/lib/domain/disagreements";
-import { exactFieldValue, FIELD_LABELS, formatDifference, formatFieldValue } from "@/lib/domain/field-display";
+import { FIELD_LABELS, formatDifference, formatFieldValue } from "@/lib/domain/field-display";
 import { MODEL_FIELDS, type ModelField } from "@/lib/domain/model-fields";
 import { SOURCE_KINDS, sourceLabel } from "@/lib/domain/sources";
 import { DATA_QUALITY_PAGE_SIZE, dataQualityHref, parseDataQualityParams, type DataQualityParams } from "@/lib/schemas/data-quality";
@@ -35,7 +35,7 @@ function FilterLinks<T extends string>({ label, items, current, href }: { label:
 function Value({ field, v }: { field: ModelField; v: SourceValue }) {
   return (
     <>
-      <span className="tabular font-medium" title={exactFieldValue(v.value)}>
+      <span className="tabular font-medium">
         {formatFieldValue(field, v.value)}
       </span>{" "}
       <a href={v.url} rel="noopener noreferrer" className="text-zinc-600 underline decoration-dotted dark:text-zinc-400" title={`Retrieved ${v.retrievedAt.slice(0, 10)}`}>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
-import type { FieldGroup, FieldInput } from "@/lib/domain/correction-fields";
+import type { FieldGroup, FieldInput } from "@/lib/domain/model-fields";
 import { CORRECTION_LIMITS, HONEYPOT_FIELD, PROPOSAL_PREFIX, type CorrectionFormState } from "@/lib/schemas/correction";
 import { buttonClass, errorTextClass, hintTextClass, inputClass, linkClass } from "./form-styles";
 

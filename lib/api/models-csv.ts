@@ -1,13 +1,10 @@
 import type { ModelListItem } from "@/lib/data/models";
 import { csvLines } from "@/lib/domain/csv";
+import { MODEL_FIELD_REGISTRY, MODEL_FIELDS, type ModelField } from "@/lib/domain/model-fields";
 import { creditLines } from "@/lib/domain/sources";
 
-export const CSV_COLUMNS = [
-  "slug", "name", "family", "variant", "organization", "organization_name", "country", "developers", "release_date",
-  "announced_date", "total_params", "active_params", "architecture", "routed_experts", "experts_per_token",
-  "shared_experts", "context_window", "max_position_embeddings", "license_id", "license_name", "license_category",
-  "open_weights", "hf_repo_id", "base_model", "modalities", "url",
-] as const;
+/** The columns: the slug, each field's columns from the field registry (lib/domain/model-fields.ts), the page. */
+export const CSV_COLUMNS = ["slug", ...MODEL_FIELDS.flatMap((f) => MODEL_FIELD_REGISTRY[f].csvColumns), "url"] as const;
 
 /** Credit for the secondary sources some values come from (their licenses require it). */
 export const CREDIT_LINE = `# Open Model Atlas. Secondary sources: ${creditLines().join("; ")}. Per-value sources: /api/v1/models/{slug}`;
@@ -17,13 +14,15 @@ export function csvTrailer(completeThrough: string): string {
   return `${CREDIT_LINE}. Data complete through ${completeThrough}`;
 }
 
+/** A field's cells, in the order of its csvColumns: developers and the license are objects in a list item. */
+function fieldCells(m: ModelListItem, field: ModelField): unknown[] {
+  if (field === "developers") return [m.organization.slug, m.organization.name, m.organization.country, m.developers.map((d) => d.slug)];
+  if (field === "licenseId") return [m.license.id, m.license.name, m.license.category];
+  return [m[field]];
+}
+
 function csvRow(m: ModelListItem, origin: string): unknown[] {
-  return [
-    m.slug, m.name, m.family, m.variant, m.organization.slug, m.organization.name, m.organization.country,
-    m.developers.map((d) => d.slug), m.releaseDate, m.announcedDate, m.totalParams, m.activeParams, m.architecture,
-    m.routedExperts, m.expertsPerToken, m.sharedExperts, m.contextWindow, m.maxPositionEmbeddings, m.license.id,
-    m.license.name, m.license.category, m.openWeights, m.hfRepoId, m.baseModel, m.modalities, `${origin}/models/${m.slug}`,
-  ];
+  return [m.slug, ...MODEL_FIELDS.flatMap((f) => fieldCells(m, f)), `${origin}/models/${m.slug}`];
 }
 
 /**

@@ -1,39 +1,28 @@
 import { creditLines } from "@/lib/domain/sources";
 import { QUERY_PARAMS, QUERY_PARAM_NAMES } from "@/lib/schemas/model-query";
+import { LICENSE_CATEGORIES } from "@/lib/domain/licenses";
+import { MODEL_FIELD_REGISTRY, MODEL_FIELDS } from "@/lib/domain/model-fields";
 import { CSV_COLUMNS } from "./models-csv";
 
 /** The OpenAPI 3.1 description of the public read API, built from the same parameter table the API parses with. */
 export function openApiDocument(origin: string) {
-  const orgRef = { type: "object", required: ["slug", "name", "country"], properties: { slug: { type: "string" }, name: { type: "string" }, country: { type: "string", description: "ISO 3166-1 alpha-2 of the headquarters" } } };
-  const count = (description: string) => ({ type: ["integer", "null"], description });
-  const model = {
-    type: "object",
-    required: ["slug", "name", "organization", "developers", "releaseDate", "announcedDate", "totalParams", "activeParams", "architecture", "routedExperts", "expertsPerToken", "contextWindow", "license", "openWeights", "hfRepoId", "baseModel", "url"],
-    properties: {
-      slug: { type: "string" },
-      name: { type: "string" },
-      family: { type: "string" },
-      variant: { enum: ["base", "instruct", "reasoning", "coder", "other"] },
-      organization: { ...orgRef, description: "The primary (first) developer" },
-      developers: { type: "array", items: orgRef, description: "All developers, primary first" },
-      releaseDate: { type: "string", format: "date", description: "When the weights became downloadable" },
-      announcedDate: { type: ["string", "null"], format: "date" },
-      totalParams: count("All weights, as an integer count"),
-      activeParams: count("Weights used per token; equal to totalParams for dense models"),
-      architecture: { enum: ["dense", "moe"] },
-      routedExperts: count("MoE: routed experts per layer"),
-      expertsPerToken: count("MoE: routed experts chosen per token"),
-      sharedExperts: count("MoE: always-active shared experts"),
-      contextWindow: count("Longest input the developer states the release supports, in tokens"),
-      maxPositionEmbeddings: count("config.json's max_position_embeddings"),
-      license: { type: "object", properties: { id: { type: "string" }, name: { type: "string" }, category: { enum: ["permissive", "restricted", "non-commercial"] } } },
-      openWeights: { type: "boolean" },
-      hfRepoId: { type: ["string", "null"] },
-      baseModel: { type: ["string", "null"], description: "Slug of the model this one derives from" },
-      modalities: { type: "array", items: { enum: ["text", "image", "audio", "video"] } },
-      url: { type: "string", format: "uri", description: "The model's page" },
-    },
+  const organization = { type: "object", required: ["slug", "name", "country"], properties: { slug: { type: "string" }, name: { type: "string" }, country: { type: "string", description: "ISO 3166-1 alpha-2 of the headquarters" } } };
+  const license = { type: "object", required: ["id", "name", "category"], properties: { id: { type: "string" }, name: { type: "string" }, category: { enum: [...LICENSE_CATEGORIES] } } };
+  // Every field's property comes from the field registry (lib/domain/model-fields.ts); slug, the primary
+  // developer and the page's URL are the list item's own.
+  const fieldProperties = Object.fromEntries(
+    MODEL_FIELDS.map((f) => {
+      const { api } = MODEL_FIELD_REGISTRY[f];
+      return [api.name, api.description ? { ...api.schema, description: api.description } : api.schema];
+    }),
+  );
+  const properties = {
+    slug: { type: "string" },
+    organization: { $ref: "#/components/schemas/Organization", description: "The primary (first) developer" },
+    ...fieldProperties,
+    url: { type: "string", format: "uri", description: "The model's page" },
   };
+  const model = { type: "object", required: Object.keys(properties), properties };
   const error = { type: "object", required: ["error"], properties: { error: { type: "string" }, details: { type: "array", items: { type: "object", properties: { param: { type: "string" }, message: { type: "string" } } } } } };
   const parameters = QUERY_PARAM_NAMES.map((name) => ({ name, in: "query", required: false, description: QUERY_PARAMS[name].doc, schema: { type: "string" } }));
   const completeThrough = {
@@ -97,6 +86,7 @@ export function openApiDocument(origin: string) {
       description: `Open-weights AI model releases with their developers' countries, sizes, context windows and licenses. Every value has a source. Secondary sources: ${creditLines().join("; ")}.`,
     },
     servers: [{ url: origin }],
+    components: { schemas: { Organization: organization, License: license } },
     paths: {
       "/api/v1/models": {
         get: {

@@ -1,8 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { getDb } from "@/lib/db";
-import { fieldLabel, formatFieldValue, isModelField, type CorrectionStatus } from "@/lib/domain/correction-fields";
-import { MODEL_FIELDS, MODALITIES, type ModelField, type ModelValues } from "@/lib/domain/model-fields";
+import type { CorrectionStatus } from "@/lib/domain/correction-fields";
+import { formatFieldValue } from "@/lib/domain/field-display";
+import { fieldLabel, isModelField, MODEL_FIELDS, MODALITIES, type ModelField, type ModelValues } from "@/lib/domain/model-fields";
 import { checkModelRules, todayUtc } from "@/lib/domain/model-rules";
 import type { SourceKind } from "@/lib/domain/sources";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";

@@ -2,33 +2,25 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db";
 import type { LicenseCategory } from "@/lib/domain/licenses";
-import type { Architecture, Modality, Variant } from "@/lib/domain/model-fields";
+import { COLUMN_FIELDS, type Architecture, type ColumnField, type ModelValues } from "@/lib/domain/model-fields";
 import type { SummaryInput } from "@/lib/domain/summary";
 import type { ModelQuery, SortField } from "@/lib/schemas/model-query";
+import { columnsToValues, dateString, fieldColumnSelect, toNumber } from "./model-columns";
+
+/**
+ * The field columns a list shows as they are stored: every field but the relations and the license, which
+ * a list item carries as an object.
+ */
+const LIST_COLUMN_FIELDS = COLUMN_FIELDS.filter((f): f is Exclude<ColumnField, "licenseId"> => f !== "licenseId");
+type ListColumns = { [K in (typeof LIST_COLUMN_FIELDS)[number]]: ModelValues[K] };
 
 /** A model release as lists, the API and exports show it: plain values, counts as numbers, dates YYYY-MM-DD. */
-export interface ModelListItem {
+export interface ModelListItem extends ListColumns {
   slug: string;
-  name: string;
-  family: string;
-  variant: Variant;
   organization: OrganizationRef;
   developers: OrganizationRef[];
-  releaseDate: string;
-  announcedDate: string | null;
-  totalParams: number | null;
-  activeParams: number | null;
-  architecture: Architecture;
-  routedExperts: number | null;
-  expertsPerToken: number | null;
-  sharedExperts: number | null;
-  contextWindow: number | null;
-  maxPositionEmbeddings: number | null;
   license: { id: string; name: string; category: LicenseCategory };
-  openWeights: boolean;
-  hfRepoId: string | null;
   baseModel: string | null;
-  modalities: Modality[];
 }
 
 export interface OrganizationRef {
@@ -40,9 +32,8 @@ export interface OrganizationRef {
 const orgSelect = { slug: true, name: true, country: true } as const;
 
 export const listItemSelect = {
-  slug: true, name: true, family: true, variant: true, releaseDate: true, announcedDate: true, totalParams: true,
-  activeParams: true, architecture: true, routedExperts: true, expertsPerToken: true, sharedExperts: true,
-  contextWindow: true, maxPositionEmbeddings: true, openWeights: true, hfRepoId: true, modalities: true,
+  slug: true,
+  ...fieldColumnSelect,
   primaryOrganization: { select: orgSelect },
   developers: { select: { organization: { select: orgSelect } }, orderBy: { position: "asc" } },
   license: { select: { id: true, name: true, category: true } },
@@ -51,32 +42,16 @@ export const listItemSelect = {
 
 type ListRow = Prisma.ModelGetPayload<{ select: typeof listItemSelect }>;
 
-export const dateString = (d: Date) => d.toISOString().slice(0, 10);
-export const toNumber = (b: bigint | null) => (b == null ? null : Number(b));
+export { dateString, toNumber };
 
 export function toListItem(r: ListRow): ModelListItem {
   return {
     slug: r.slug,
-    name: r.name,
-    family: r.family,
-    variant: r.variant as Variant,
+    ...columnsToValues(r, LIST_COLUMN_FIELDS),
     organization: r.primaryOrganization,
     developers: r.developers.map((d) => d.organization),
-    releaseDate: dateString(r.releaseDate),
-    announcedDate: r.announcedDate ? dateString(r.announcedDate) : null,
-    totalParams: toNumber(r.totalParams),
-    activeParams: toNumber(r.activeParams),
-    architecture: r.architecture as Architecture,
-    routedExperts: r.routedExperts,
-    expertsPerToken: r.expertsPerToken,
-    sharedExperts: r.sharedExperts,
-    contextWindow: r.contextWindow,
-    maxPositionEmbeddings: r.maxPositionEmbeddings,
     license: { ...r.license, category: r.license.category as LicenseCategory },
-    openWeights: r.openWeights,
-    hfRepoId: r.hfRepoId,
     baseModel: r.baseModel?.slug ?? null,
-    modalities: r.modalities as Modality[],
   };
 }
 

@@ -1,8 +1,9 @@
 import "server-only";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import { MODEL_FIELDS, type ModelField, type ModelValues } from "@/lib/domain/model-fields";
+import { COLUMN_FIELDS, MODEL_FIELD_REGISTRY, MODEL_FIELDS, REQUIRED_FIELDS, type FieldColumn, type ModelField, type ModelValues } from "@/lib/domain/model-fields";
 import { checkModelRules, todayUtc } from "@/lib/domain/model-rules";
 import { valueInUse, type SourceKind } from "@/lib/domain/sources";
+import { columnsToValues, dateString, fieldColumnSelect, toDate, valuesToColumns } from "./model-columns";
 
 /**
  * The single write path. Curated data, ingesters and accepted corrections all change models through
@@ -39,14 +40,10 @@ export class WriteRejectedError extends Error {
   }
 }
 
-const REQUIRED_FIELDS: ModelField[] = ["name", "family", "variant", "developers", "releaseDate", "architecture", "licenseId", "openWeights", "modalities"];
-
 /** The model's columns, developers and sources as the write path reads them (also used to show a record's current values). */
 export const modelSelect = {
-  id: true, slug: true, name: true, family: true, variant: true, announcedDate: true, releaseDate: true,
-  totalParams: true, activeParams: true, architecture: true, routedExperts: true, expertsPerToken: true,
-  sharedExperts: true, contextWindow: true, maxPositionEmbeddings: true, licenseId: true, openWeights: true,
-  hfRepoId: true, modalities: true, notes: true,
+  id: true, slug: true, notes: true,
+  ...fieldColumnSelect,
   baseModel: { select: { slug: true } },
   developers: { select: { position: true, organization: { select: { slug: true } } }, orderBy: { position: "asc" } },
   fieldSources: { select: { id: true, field: true, sourceKind: true, value: true, sourceUrl: true } },
@@ -67,31 +64,11 @@ export async function readModels(tx: Tx, slugs: string[]): Promise<Map<string, S
   return new Map(rows.map((r) => [r.slug, r]));
 }
 
-const dateString = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
-const toDate = (s: string | null) => (s ? new Date(`${s}T00:00:00Z`) : null);
-const toNumber = (b: bigint | null) => (b == null ? null : Number(b));
-
 export function rowToValues(row: ModelRow): ModelValues {
   return {
-    name: row.name,
-    family: row.family,
-    variant: row.variant as ModelValues["variant"],
+    ...columnsToValues(row, COLUMN_FIELDS),
     developers: row.developers.map((d) => d.organization.slug),
-    announcedDate: dateString(row.announcedDate),
-    releaseDate: dateString(row.releaseDate)!,
-    totalParams: toNumber(row.totalParams),
-    activeParams: toNumber(row.activeParams),
-    architecture: row.architecture as ModelValues["architecture"],
-    routedExperts: row.routedExperts,
-    expertsPerToken: row.expertsPerToken,
-    sharedExperts: row.sharedExperts,
-    contextWindow: row.contextWindow,
-    maxPositionEmbeddings: row.maxPositionEmbeddings,
-    licenseId: row.licenseId,
-    openWeights: row.openWeights,
-    hfRepoId: row.hfRepoId,
     baseModel: row.baseModel?.slug ?? null,
-    modalities: row.modalities as ModelValues["modalities"],
   };
 }
 
@@ -104,27 +81,9 @@ const revisionJson = (v: FieldValue | null) => (v === null ? Prisma.DbNull : (v 
 
 /** A model's values as the Model table's columns (developers and base model resolved to ids by the caller). */
 function toColumns(values: ModelValues, orgId: Map<string, number>, baseModelId: number | null) {
-  return {
-    name: values.name,
-    family: values.family,
-    variant: values.variant,
-    primaryOrganizationId: orgId.get(values.developers[0]!)!,
-    announcedDate: toDate(values.announcedDate),
-    releaseDate: toDate(values.releaseDate)!,
-    totalParams: values.totalParams == null ? null : BigInt(values.totalParams),
-    activeParams: values.activeParams == null ? null : BigInt(values.activeParams),
-    architecture: values.architecture,
-    routedExperts: values.routedExperts,
-    expertsPerToken: values.expertsPerToken,
-    sharedExperts: values.sharedExperts,
-    contextWindow: values.contextWindow,
-    maxPositionEmbeddings: values.maxPositionEmbeddings,
-    licenseId: values.licenseId,
-    openWeights: values.openWeights,
-    hfRepoId: values.hfRepoId,
-    baseModelId,
-    modalities: values.modalities,
-  };
+  // The registry's column kinds make each value the type of its column; Prisma checks them again.
+  const columns = valuesToColumns(values) as Omit<Prisma.ModelUncheckedCreateInput, "slug" | "primaryOrganizationId">;
+  return { ...columns, primaryOrganizationId: orgId.get(values.developers[0]!)!, baseModelId };
 }
 
 export async function writeModel(
@@ -334,29 +293,36 @@ export async function createModels(tx: Tx, models: NewModel[], batch: SourceBatc
   }
 
   const now = new Date().toISOString();
-  const col = <T>(pick: (v: ModelValues, m: (typeof prepared)[number]) => T) => prepared.map((m) => pick(m.values, m));
-  // Dates as Prisma sends them (YYYY-MM-DD of the UTC date), counts as decimal strings (exact past 2^53).
-  const day = (s: string | null) => dateString(toDate(s));
+  // Every field column from the registry, as one array parameter each: dates as Prisma sends them
+  // (YYYY-MM-DD of the UTC date), counts as decimal strings (exact past 2^53), lists as JSON (unnest
+  // would flatten an array of arrays). Column names come from the registry, never from input.
+  const day = (s: string | null) => (s ? dateString(toDate(s)) : null);
   const big = (n: number | null) => (n == null ? null : BigInt(n).toString());
+  const SQL_TYPE: Record<FieldColumn, string> = { text: "text", date: "date", bigint: "bigint", int: "int", boolean: "boolean", "text[]": "jsonb" };
+  const fields = COLUMN_FIELDS.map((field, i) => {
+    const kind = MODEL_FIELD_REGISTRY[field].column;
+    const values = prepared.map((m) => {
+      const v = m.values[field] as unknown;
+      if (v == null) return null;
+      return kind === "date" ? day(v as string) : kind === "bigint" ? big(v as number) : kind === "text[]" ? JSON.stringify(v) : v;
+    });
+    const u = Prisma.raw(`u.c${i}`);
+    return {
+      column: Prisma.raw(`"${field}"`),
+      alias: Prisma.raw(`c${i}`),
+      param: Prisma.sql`${values}::${Prisma.raw(`${SQL_TYPE[kind]}[]`)}`,
+      // A list comes back from its JSON as a text[] in its order.
+      pick: kind === "text[]" ? Prisma.sql`CASE WHEN ${u} IS NULL THEN NULL ELSE ARRAY(SELECT e.v FROM jsonb_array_elements_text(${u}) WITH ORDINALITY AS e(v, i) ORDER BY e.i) END` : u,
+    };
+  });
+  const list = (pick: (f: (typeof fields)[number]) => Prisma.Sql) => Prisma.join(fields.map(pick));
   const created = await tx.$queryRaw<{ id: number; slug: string }[]>`
-    INSERT INTO "Model" ("slug", "name", "family", "variant", "primaryOrganizationId", "announcedDate", "releaseDate", "totalParams",
-      "activeParams", "architecture", "routedExperts", "expertsPerToken", "sharedExperts", "contextWindow", "maxPositionEmbeddings",
-      "licenseId", "openWeights", "hfRepoId", "modalities", "notes", "createdAt", "updatedAt")
-    SELECT u.slug, u.name, u.family, u.variant, u.org, u.announced, u.released, u.total, u.active, u.arch, u.routed, u.per_token,
-      u.shared, u.context, u.max_pos, u.license, u.open, u.hf,
-      CASE WHEN u.modalities IS NULL THEN NULL
-        ELSE ARRAY(SELECT e.v FROM jsonb_array_elements_text(u.modalities) WITH ORDINALITY AS e(v, i) ORDER BY e.i) END,
-      u.notes, ${now}::timestamptz, ${now}::timestamptz
+    INSERT INTO "Model" ("slug", ${list((f) => f.column)}, "primaryOrganizationId", "notes", "createdAt", "updatedAt")
+    SELECT u.slug, ${list((f) => f.pick)}, u.org, u.notes, ${now}::timestamptz, ${now}::timestamptz
     FROM unnest(
-      ${col((_, m) => m.slug)}::text[], ${col((v) => v.name)}::text[], ${col((v) => v.family)}::text[], ${col((v) => v.variant)}::text[],
-      ${col((v) => orgId.get(v.developers[0]!)!)}::int[], ${col((v) => day(v.announcedDate))}::date[], ${col((v) => day(v.releaseDate))}::date[],
-      ${col((v) => big(v.totalParams))}::bigint[], ${col((v) => big(v.activeParams))}::bigint[], ${col((v) => v.architecture)}::text[],
-      ${col((v) => v.routedExperts)}::int[], ${col((v) => v.expertsPerToken)}::int[], ${col((v) => v.sharedExperts)}::int[],
-      ${col((v) => v.contextWindow)}::int[], ${col((v) => v.maxPositionEmbeddings)}::int[], ${col((v) => v.licenseId)}::text[],
-      ${col((v) => v.openWeights)}::boolean[], ${col((v) => v.hfRepoId)}::text[],
-      ${col((v) => (v.modalities == null ? null : JSON.stringify(v.modalities)))}::jsonb[], ${col((_, m) => m.notes ?? null)}::text[]
-    ) WITH ORDINALITY AS u(slug, name, family, variant, org, announced, released, total, active, arch, routed, per_token, shared,
-      context, max_pos, license, open, hf, modalities, notes, ord)
+      ${prepared.map((m) => m.slug)}::text[], ${list((f) => f.param)},
+      ${prepared.map((m) => orgId.get(m.values.developers[0]!)!)}::int[], ${prepared.map((m) => m.notes ?? null)}::text[]
+    ) WITH ORDINALITY AS u(slug, ${list((f) => f.alias)}, org, notes, ord)
     ORDER BY u.ord
     RETURNING "id", "slug"`;
   const idOf = new Map(created.map((c) => [c.slug, c.id]));

@@ -1,29 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FIELD_GROUPS, FIELD_SPECS, formatAge, formatFieldValue, safeHref } from "./correction-fields";
-import { MODEL_FIELDS } from "./model-fields";
-
-describe("FIELD_SPECS", () => {
-  it("names every user-facing field once, in a known group", () => {
-    expect(Object.keys(FIELD_SPECS).sort()).toEqual([...MODEL_FIELDS].sort());
-    for (const spec of Object.values(FIELD_SPECS)) expect(FIELD_GROUPS).toContain(spec.group);
-    expect(new Set(Object.values(FIELD_SPECS).map((s) => s.label)).size).toBe(MODEL_FIELDS.length);
-  });
-});
-
-describe("formatFieldValue", () => {
-  it("shows counts in the project's format with the exact value", () => {
-    expect(formatFieldValue("totalParams", 671_000_000_000)).toBe("671B (671,000,000,000)");
-    expect(formatFieldValue("contextWindow", 131072)).toBe("128K tokens (131,072)");
-    expect(formatFieldValue("routedExperts", 256)).toBe("256");
-  });
-  it("shows other kinds plainly and a missing value as a dash", () => {
-    expect(formatFieldValue("openWeights", true)).toBe("yes");
-    expect(formatFieldValue("modalities", ["text", "image"])).toBe("text, image");
-    expect(formatFieldValue("architecture", "moe")).toBe("MoE");
-    expect(formatFieldValue("announcedDate", null)).toBe("—");
-    expect(formatFieldValue("name", "<b>x</b>")).toBe("<b>x</b>"); // escaping is React's job, not this one's
-  });
-});
+import { formatAge, safeHref } from "./correction-fields";
 
 describe("formatAge", () => {
   const now = new Date("2026-11-29T12:00:00Z");

@@ -1,20 +1,17 @@
-import type { ModelField } from "./model-fields";
+import { MODEL_FIELD_REGISTRY, PARAM_TOLERANCE, type ModelField } from "./model-fields";
 import { sourceRank, valueInUse, type SourceKind } from "./sources";
 
 /**
- * When two sources disagree about a field, and by how much (docs/decisions/005-ingesters.md).
- * - Parameter counts: a relative difference above 1% (PARAM_TOLERANCE). Counts are stated loosely ("7B" for
- *   7.24B, 116.83B for "117B"); below 1% it is rounding, not a disagreement worth a reader's time.
+ * When two sources disagree about a field, and by how much (docs/decisions/005-ingesters.md), by the
+ * field's tolerance in the registry (lib/domain/model-fields.ts):
+ * - Parameter counts: a relative difference above 1% (PARAM_TOLERANCE); below it is rounding.
  * - Other counts (experts, context, positions): any difference.
  * - Dates: any difference, sized in days.
  * - Repo ids compare without case (the Hub is case-insensitive); modalities as a set; everything else exactly.
  * - A missing value (null) is never a disagreement: "unknown" is not "different".
  */
-export const PARAM_TOLERANCE = 0.01;
+export { PARAM_TOLERANCE };
 
-const PARAM_FIELDS = new Set<ModelField>(["totalParams", "activeParams"]);
-const COUNT_FIELDS = new Set<ModelField>(["routedExperts", "expertsPerToken", "sharedExperts", "contextWindow", "maxPositionEmbeddings"]);
-const DATE_FIELDS = new Set<ModelField>(["announcedDate", "releaseDate"]);
 const DAY_MS = 24 * 3600 * 1000;
 
 export interface Comparison {
@@ -31,19 +28,20 @@ const AGREE: Comparison = { disagree: false, magnitude: 0 };
 
 export function compareFieldValues(field: ModelField, a: unknown, b: unknown): Comparison {
   if (a == null || b == null) return AGREE;
-  if ((PARAM_FIELDS.has(field) || COUNT_FIELDS.has(field)) && typeof a === "number" && typeof b === "number") {
+  const tolerance = MODEL_FIELD_REGISTRY[field].tolerance;
+  if (tolerance.kind === "relative" && typeof a === "number" && typeof b === "number") {
     if (a === b) return AGREE;
     const magnitude = Math.abs(a - b) / Math.max(Math.min(Math.abs(a), Math.abs(b)), 1);
-    return { disagree: PARAM_FIELDS.has(field) ? magnitude > PARAM_TOLERANCE : true, magnitude };
+    return { disagree: magnitude > tolerance.max, magnitude };
   }
-  if (DATE_FIELDS.has(field) && typeof a === "string" && typeof b === "string") {
+  if (tolerance.kind === "days" && typeof a === "string" && typeof b === "string") {
     const days = Math.round(Math.abs(Date.parse(a) - Date.parse(b)) / DAY_MS);
     return Number.isNaN(days) ? { disagree: a !== b, magnitude: a !== b ? 1 : 0 } : { disagree: days > 0, magnitude: days / 365 };
   }
-  if (field === "hfRepoId" && typeof a === "string" && typeof b === "string") {
+  if (tolerance.kind === "ignore-case" && typeof a === "string" && typeof b === "string") {
     return a.toLowerCase() === b.toLowerCase() ? AGREE : { disagree: true, magnitude: 1 };
   }
-  if (field === "modalities" && Array.isArray(a) && Array.isArray(b)) {
+  if (tolerance.kind === "set" && Array.isArray(a) && Array.isArray(b)) {
     const sa = new Set(a);
     const same = sa.size === new Set(b).size && b.every((x) => sa.has(x));
     return same ? AGREE : { disagree: true, magnitude: 1 };

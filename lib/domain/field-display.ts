@@ -1,34 +1,27 @@
-import type { ModelField } from "./model-fields";
+import { MODEL_FIELD_REGISTRY, MODEL_FIELDS, isModelField, type ModelField } from "./model-fields";
 import { formatExact, formatParams, formatTokens } from "./params";
 
-export const FIELD_LABELS: Record<ModelField, string> = {
-  name: "Name", family: "Family", variant: "Variant", developers: "Developers", announcedDate: "Announced",
-  releaseDate: "Weights released", totalParams: "Total parameters", activeParams: "Active parameters",
-  architecture: "Architecture", routedExperts: "Routed experts", expertsPerToken: "Experts per token",
-  sharedExperts: "Shared experts", contextWindow: "Context window", maxPositionEmbeddings: "Max position embeddings (config)",
-  licenseId: "License", openWeights: "Open weights", hfRepoId: "Hugging Face repo", baseModel: "Base model", modalities: "Input modalities",
-};
+/** The one label of each field, from the field registry (lib/domain/model-fields.ts). */
+export const FIELD_LABELS = Object.fromEntries(MODEL_FIELDS.map((f) => [f, MODEL_FIELD_REGISTRY[f].label])) as Record<ModelField, string>;
 
-const COUNT_FIELDS = new Set<ModelField>(["totalParams", "activeParams"]);
-const TOKEN_FIELDS = new Set<ModelField>(["contextWindow", "maxPositionEmbeddings"]);
-
-/** A stored value as people read it: counts as 671B, tokens as 128K, lists joined, missing as "—". */
+/**
+ * The one formatter of a stored field value (a model column, a FieldSource, Revision or Correction JSON
+ * value), so a value reads the same on the model page, /compare, /changes, the feed and the moderators'
+ * queue: counts as 671B (671,000,000,000), tokens as 128K tokens (131,072), lists joined, missing as "—".
+ * The exact count is part of the text because /changes and the queue have no tooltip, and a change
+ * within the rounding of "671B" must still show.
+ */
 export function formatFieldValue(field: ModelField | string, value: unknown): string {
   if (value === null || value === undefined) return "—";
+  const def = isModelField(field) ? MODEL_FIELD_REGISTRY[field] : null;
   if (typeof value === "number") {
-    if (COUNT_FIELDS.has(field as ModelField)) return formatParams(value);
-    if (TOKEN_FIELDS.has(field as ModelField)) return `${formatTokens(value)} tokens`;
-    return String(value);
+    if (def?.display === "params") return `${formatParams(value)} (${formatExact(value)})`;
+    if (def?.display === "tokens") return `${formatTokens(value)} tokens (${formatExact(value)})`;
+    return formatExact(value);
   }
   if (typeof value === "boolean") return value ? "yes" : "no";
-  if (Array.isArray(value)) return value.join(", ");
-  if (field === "architecture") return value === "moe" ? "MoE" : "Dense";
-  return String(value);
-}
-
-/** The exact form, for tooltips and detail: 671,000,000,000. */
-export function exactFieldValue(value: unknown): string | undefined {
-  return typeof value === "number" && value >= 10_000 ? formatExact(value) : undefined;
+  if (Array.isArray(value)) return value.map(String).join(", ");
+  return def?.names?.[String(value)] ?? String(value);
 }
 
 /** How `other` differs from `inUse`: "+2.0%" for counts, "+2 days" for dates, "" when not a quantity. */
@@ -42,7 +35,7 @@ export function formatDifference(field: ModelField, inUse: unknown, other: unkno
     const abs = Math.abs(pct);
     return `${pct > 0 ? "+" : "−"}${abs.toFixed(abs < 10 ? 1 : 0)}%`;
   }
-  if ((field === "announcedDate" || field === "releaseDate") && typeof inUse === "string" && typeof other === "string") {
+  if (MODEL_FIELD_REGISTRY[field].display === "date" && typeof inUse === "string" && typeof other === "string") {
     const days = Math.round((Date.parse(other) - Date.parse(inUse)) / 86_400_000);
     if (Number.isNaN(days) || days === 0) return "";
     return `${days > 0 ? "+" : "−"}${Math.abs(days)} day${Math.abs(days) === 1 ? "" : "s"}`;

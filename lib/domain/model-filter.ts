@@ -1,5 +1,5 @@
 import type { StatRow } from "./aggregation";
-import type { ModelQuery } from "@/lib/schemas/model-query";
+import type { ModelQuery } from "./model-query";
 
 /**
  * The filters of a model query as a predicate over plain rows: used where the values are not the

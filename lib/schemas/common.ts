@@ -1,10 +1,8 @@
 import { z } from "zod";
 import { isCountryCode } from "@/lib/domain/countries";
 
-export const slugSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, "use lowercase letters, digits, dots and dashes (e.g. deepseek-v3, qwen2.5-72b)")
-  .max(120);
+// Defined beside the field registry, which holds every model field's value schema.
+export { hfRepoIdSchema, isoDateSchema, slugSchema } from "@/lib/domain/text-schemas";
 
 export const countryCodeSchema = z
   .string()
@@ -14,9 +12,3 @@ export const countryCodeSchema = z
 export const httpUrlSchema = z
   .url({ protocol: /^https?$/, message: "must be an http or https URL" })
   .max(2000);
-
-export const isoDateSchema = z.iso.date({ message: "must be a date as YYYY-MM-DD" });
-
-export const hfRepoIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9][\w.-]*\/[\w.-]+$/, "must be a Hugging Face repo id like org/name");

@@ -1,24 +1,23 @@
 import { z } from "zod";
-import { isModelField } from "@/lib/domain/correction-fields";
-import { ARCHITECTURES, MODALITIES, MODEL_FIELDS, VARIANTS, type ModelField, type ModelValues } from "@/lib/domain/model-fields";
-import { MAX_CONTEXT, MAX_PARAMS, MIN_CONTEXT, MIN_PARAMS } from "@/lib/domain/model-rules";
+import { CORRECTABLE_FIELDS, FIELD_LIMITS, MODEL_FIELD_REGISTRY, isModelField, type ModelField, type ModelValues } from "@/lib/domain/model-fields";
 import { formatExact } from "@/lib/domain/params";
-import { hfRepoIdSchema, httpUrlSchema, isoDateSchema, slugSchema } from "./common";
+import { CONTROL_MESSAGE, CONTROL_SINGLE_LINE, plainTextSchema } from "@/lib/domain/text-schemas";
+import { httpUrlSchema } from "./common";
+
+export { plainTextSchema };
 
 /**
  * What the public corrections form and the moderators' forms accept. Proposed values are parsed into the
- * field's own type (a count, a date, a license id, ...) by the schema of that field, then checked with the
- * write path's rules (lib/data/corrections.ts). Every limit is here, so the tests and the form agree.
+ * field's own type (a count, a date, a license id, ...) by the schema of that field in the field registry
+ * (lib/domain/model-fields.ts), then checked with the write path's rules (lib/data/corrections.ts).
+ * Every limit is here or in the registry, so the tests and the form agree.
  */
 export const CORRECTION_LIMITS = {
-  text: 200,
+  ...FIELD_LIMITS,
   note: 2000,
   url: 2000,
   email: 254,
-  developers: 10,
   reviewReason: 500,
-  /** Any number above this (experts per layer, experts per token) is a typo or an attack. */
-  experts: 100_000,
   /** Form keys read from one request; more is not a person filling in the form. */
   formKeys: 100,
   /** Characters of each value echoed back to the form after an error. */
@@ -27,26 +26,6 @@ export const CORRECTION_LIMITS = {
   perClientPerHour: 10,
   allClientsPerHour: 200,
 } as const;
-
-// C0/C1 controls (NUL, escape, ...), bidirectional overrides and isolates (which can make text read
-// differently from what it stores), the byte-order mark, and line/paragraph separators.
-const CONTROL_SINGLE_LINE = /[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF\u2028\u2029]/u;
-const CONTROL_MULTILINE = /(?![\n\r\t])[\p{Cc}]|[\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF\u2028\u2029]/u;
-// Complete tags and the usual openers of markup; "x<y" or "a < b" are plain text and pass.
-const HTML_LIKE = /<\/?[a-z][\w-]*(?:\s[^<>]*)?\/?>|<!--|<!\[CDATA\[|<(?:script|iframe|svg|img|style|object|embed|link|meta)\b/i;
-
-const CONTROL_MESSAGE = "contains control or invisible formatting characters: type plain text";
-const HTML_MESSAGE = "looks like HTML markup: write plain text (it is shown as typed, never as HTML)";
-
-/** Plain text: trimmed, bounded, no control characters, no markup. */
-export function plainTextSchema(max: number, options: { multiline?: boolean } = {}) {
-  return z
-    .string({ message: "must be text" })
-    .trim()
-    .max(max, `is too long: at most ${formatExact(max)} characters`)
-    .refine((s) => !(options.multiline ? CONTROL_MULTILINE : CONTROL_SINGLE_LINE).test(s), CONTROL_MESSAGE)
-    .refine((s) => !HTML_LIKE.test(s), HTML_MESSAGE);
-}
 
 /** Evidence: a public http(s) page, stored normalized (so `<` or a space is percent-encoded). */
 export const evidenceUrlSchema = z
@@ -70,109 +49,14 @@ export const contactEmailSchema = z
   .pipe(z.union([z.literal(""), z.email({ message: "is not an email address (or leave it empty)" })]))
   .transform((s) => (s === "" ? null : s.toLowerCase()));
 
-// ---- Field values, in their stored types (also used to re-check a stored proposal before accepting it).
+type ValueSchemas = { [K in ModelField]: (typeof MODEL_FIELD_REGISTRY)[K]["value"] };
+type TextSchemas = { [K in ModelField]: (typeof MODEL_FIELD_REGISTRY)[K]["text"] };
 
-const paramsValue = z
-  .int({ message: "must be a whole number" })
-  .min(MIN_PARAMS, "is below 10M: not a language model (a unit slip?)")
-  .max(MAX_PARAMS, "is above 10T: nobody has released a model that large (a unit slip?)");
-const contextValue = z
-  .int({ message: "must be a whole number" })
-  .min(MIN_CONTEXT, `is below ${MIN_CONTEXT} tokens: not plausible`)
-  .max(MAX_CONTEXT, `is above ${formatExact(MAX_CONTEXT)} tokens: not plausible`);
-const expertsValue = (min: number) =>
-  z
-    .int({ message: "must be a whole number" })
-    .min(min, min === 0 ? "cannot be negative" : "must be at least 1")
-    .max(CORRECTION_LIMITS.experts, `is above ${formatExact(CORRECTION_LIMITS.experts)}: not plausible`);
-const dateValue = isoDateSchema.refine((d) => d >= "2000-01-01", "is before 2000: no open-weights language model is that old");
-const licenseIdValue = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, "is not a license id").max(100);
+/** Field values in their stored types (also used to re-check a stored proposal before accepting it). */
+export const FIELD_VALUE_SCHEMAS = Object.fromEntries(Object.entries(MODEL_FIELD_REGISTRY).map(([f, d]) => [f, d.value])) as ValueSchemas;
 
-export const FIELD_VALUE_SCHEMAS = {
-  name: plainTextSchema(CORRECTION_LIMITS.text).min(1, "cannot be empty"),
-  family: plainTextSchema(CORRECTION_LIMITS.text).min(1, "cannot be empty"),
-  variant: z.enum(VARIANTS, { message: `must be one of ${VARIANTS.join(", ")}` }),
-  developers: z
-    .array(slugSchema, { message: "must be a list of organization ids" })
-    .min(1, "needs at least one developer")
-    .max(CORRECTION_LIMITS.developers, `lists more than ${CORRECTION_LIMITS.developers} developers`)
-    .refine((list) => new Set(list).size === list.length, "lists a developer twice"),
-  announcedDate: dateValue,
-  releaseDate: dateValue,
-  totalParams: paramsValue,
-  activeParams: paramsValue,
-  architecture: z.enum(ARCHITECTURES, { message: "must be dense or moe" }),
-  routedExperts: expertsValue(1),
-  expertsPerToken: expertsValue(1),
-  sharedExperts: expertsValue(0),
-  contextWindow: contextValue,
-  maxPositionEmbeddings: contextValue,
-  licenseId: licenseIdValue,
-  openWeights: z.boolean({ message: "must be yes or no" }),
-  hfRepoId: hfRepoIdSchema.max(200, "is too long"),
-  baseModel: slugSchema,
-  modalities: z
-    .array(z.enum(MODALITIES, { message: `must be among ${MODALITIES.join(", ")}` }))
-    .min(1, "needs at least one modality")
-    .refine((list) => new Set(list).size === list.length, "lists a modality twice"),
-} satisfies { [K in ModelField]: z.ZodType<ModelValues[K] & {}> };
-
-// ---- Field values as typed into the form.
-
-const SUFFIX = { K: 1e3, M: 1e6, B: 1e9, T: 1e12 } as const;
-
-/** "671000000000", "671,000,000,000", "671B", "1.04T" (suffixes only where `suffixes`); anything else an issue. */
-function countText(options: { suffixes: boolean; min: number }) {
-  return z.string({ message: "must be text" }).transform((raw, ctx) => {
-    const s = raw.trim().replace(/(?<=\d)[,_\s\u202f](?=\d{3}\b)/g, "");
-    const fail = (message: string) => {
-      ctx.issues.push({ code: "custom", message, input: raw });
-      return z.NEVER;
-    };
-    if (/^[-−]\s*\d/.test(s)) return fail(options.min === 0 ? "cannot be negative" : "must be a positive whole number");
-    const suffixed = options.suffixes ? /^(\d+(?:\.\d+)?)\s*([KMBT])$/i.exec(s) : null;
-    if (suffixed) {
-      const value = Math.round(Number(suffixed[1]) * SUFFIX[suffixed[2]!.toUpperCase() as keyof typeof SUFFIX]);
-      return Number.isSafeInteger(value) ? value : fail("is far too large to be plausible");
-    }
-    if (!/^\d+$/.test(s)) {
-      return fail(options.suffixes ? "must be a whole number, like 671000000000 or 671B" : "must be a whole number, like 131072");
-    }
-    if (s.length > 15) return fail("is far too large to be plausible");
-    return Number(s);
-  });
-}
-
-const splitList = z.string({ message: "must be text" }).transform((s) => s.split(/[\s,]+/).filter(Boolean));
-const yesNo = z.enum(["yes", "no"], { message: "choose yes or no" }).transform((v) => v === "yes");
-const modalitiesText = z
-  .union([z.string(), z.array(z.string())], { message: "must be a list of modalities" })
-  .transform((v) => (Array.isArray(v) ? v : [v]))
-  .pipe(FIELD_VALUE_SCHEMAS.modalities)
-  .transform((list) => MODALITIES.filter((m) => list.includes(m)));
-const trimmed = z.string({ message: "must be text" }).trim();
-
-export const FIELD_TEXT_SCHEMAS = {
-  name: FIELD_VALUE_SCHEMAS.name,
-  family: FIELD_VALUE_SCHEMAS.family,
-  variant: trimmed.pipe(FIELD_VALUE_SCHEMAS.variant),
-  developers: plainTextSchema(1000).pipe(splitList).pipe(FIELD_VALUE_SCHEMAS.developers),
-  announcedDate: trimmed.pipe(FIELD_VALUE_SCHEMAS.announcedDate),
-  releaseDate: trimmed.pipe(FIELD_VALUE_SCHEMAS.releaseDate),
-  totalParams: countText({ suffixes: true, min: 1 }).pipe(FIELD_VALUE_SCHEMAS.totalParams),
-  activeParams: countText({ suffixes: true, min: 1 }).pipe(FIELD_VALUE_SCHEMAS.activeParams),
-  architecture: trimmed.pipe(FIELD_VALUE_SCHEMAS.architecture),
-  routedExperts: countText({ suffixes: false, min: 1 }).pipe(FIELD_VALUE_SCHEMAS.routedExperts),
-  expertsPerToken: countText({ suffixes: false, min: 1 }).pipe(FIELD_VALUE_SCHEMAS.expertsPerToken),
-  sharedExperts: countText({ suffixes: false, min: 0 }).pipe(FIELD_VALUE_SCHEMAS.sharedExperts),
-  contextWindow: countText({ suffixes: false, min: 1 }).pipe(FIELD_VALUE_SCHEMAS.contextWindow),
-  maxPositionEmbeddings: countText({ suffixes: false, min: 1 }).pipe(FIELD_VALUE_SCHEMAS.maxPositionEmbeddings),
-  licenseId: trimmed.pipe(FIELD_VALUE_SCHEMAS.licenseId),
-  openWeights: trimmed.pipe(yesNo),
-  hfRepoId: plainTextSchema(CORRECTION_LIMITS.text).pipe(FIELD_VALUE_SCHEMAS.hfRepoId),
-  baseModel: trimmed.max(CORRECTION_LIMITS.text, "is too long").pipe(FIELD_VALUE_SCHEMAS.baseModel),
-  modalities: modalitiesText,
-} satisfies { [K in ModelField]: z.ZodType<ModelValues[K] & {}, unknown> };
+/** Field values as typed into the form. */
+export const FIELD_TEXT_SCHEMAS = Object.fromEntries(Object.entries(MODEL_FIELD_REGISTRY).map(([f, d]) => [f, d.text])) as TextSchemas;
 
 // ---- The whole form.
 
@@ -240,14 +124,14 @@ export function parseCorrectionInput(
     messages.push("This submission looks automated (a hidden field was filled in), so it was not stored.");
   }
 
-  const unknown = Object.keys(input.proposals).filter((f) => !isModelField(f));
+  const unknown = Object.keys(input.proposals).filter((f) => !isModelField(f) || !MODEL_FIELD_REGISTRY[f].correctable);
   if (unknown.length) {
     const names = unknown.slice(0, 5).map((f) => `“${f.slice(0, 40)}”`).join(", ");
     messages.push(`Unknown field ${names}: a correction can only change the fields listed on the form.`);
   }
 
   const proposals: Partial<Record<ModelField, unknown>> = {};
-  for (const field of MODEL_FIELDS) {
+  for (const field of CORRECTABLE_FIELDS) {
     const raw = input.proposals[field];
     if (isEmptyProposal(raw)) continue;
     // A value of the wrong kind (an uploaded file, a list where one value belongs) fails the schema.
@@ -279,7 +163,7 @@ export function parseCorrectionInput(
 export function echoCorrectionInput(input: CorrectionFormInput): Record<string, string | string[]> {
   const text = (v: unknown) => (typeof v === "string" ? v.slice(0, CORRECTION_LIMITS.echo) : "");
   const out: Record<string, string | string[]> = {};
-  for (const field of MODEL_FIELDS) {
+  for (const field of CORRECTABLE_FIELDS) {
     const v = input.proposals[field];
     if (v === undefined) continue;
     out[`${PROPOSAL_PREFIX}${field}`] = Array.isArray(v) ? v.map(text) : text(v);

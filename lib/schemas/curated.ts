@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { LICENSE_CATEGORIES } from "@/lib/domain/licenses";
-import { ARCHITECTURES, MODALITIES, ORGANIZATION_KINDS, VARIANTS } from "@/lib/domain/model-fields";
+import { ARCHITECTURES, MODALITIES, MODEL_FIELD_REGISTRY, MODEL_FIELDS, ORGANIZATION_KINDS, VARIANTS } from "@/lib/domain/model-fields";
 import { countryCodeSchema, hfRepoIdSchema, httpUrlSchema, isoDateSchema, slugSchema } from "./common";
 
 /** The shape of one file under data/curated/ (see data/README.md). Strict: a misspelt key is an error. */
@@ -22,11 +22,8 @@ export const curatedOrganizationSchema = z.strictObject({
   source: httpUrlSchema,
 });
 
-const SOURCE_KEYS = [
-  "default", "name", "family", "variant", "developers", "announced", "released", "totalParams", "activeParams",
-  "architecture", "routedExperts", "expertsPerToken", "sharedExperts", "contextWindow", "maxPositionEmbeddings",
-  "license", "openWeights", "hfRepoId", "baseModel", "modalities",
-] as const;
+/** `default` and every field's YAML key (from the field registry): a source URL per field, or the default. */
+const SOURCE_KEYS = ["default", ...MODEL_FIELDS.map((f) => MODEL_FIELD_REGISTRY[f].yamlKey)] as [string, ...string[]];
 
 export const curatedModelSchema = z.strictObject({
   slug: slugSchema,

@@ -25,7 +25,7 @@ describe("parseIngestArgs", () => {
     [["hf", "--repo", "not-a-repo"], /must be a Hugging Face repo id/],
     [["hf", "--repoo", "a/b"], /unknown option --repoo/],
     [["hf", "--dry-run", "yes"], /takes no value/],
-    [["hf", "--min-params", "lots"], /"lots" is not a count/],
+    [["hf", "--min-params", "lots"], /--min-params: must be a whole number like 70000000000/],
     [["hf", "--concurrency", "0"], /concurrency/],
     [["hf", "--json"], /--json works without the database: name --repo, --org or --from-dir/],
     [["hf", "--repo", "a/b", "--json", "--create"], /cannot be combined/],

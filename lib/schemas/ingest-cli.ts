@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { countTextSchema } from "@/lib/domain/counts";
 import { hfRepoIdSchema } from "./common";
 
 /** Arguments of `npm run ingest -- <source> ...`, parsed with zod so that a typo is an error that says what to do. */
@@ -23,19 +24,8 @@ export const INGEST_USAGE = `Usage:
   --json     only parse and print the derived records as JSON; no database
   --verbose  list every disagreement, refusal and candidate (default: the first 25 of each)`;
 
-/** "1B", "500M", "1.5e9", "7000000000" -> a count. */
-const countSchema = z
-  .string()
-  .transform((s, ctx) => {
-    const m = /^(\d+(?:\.\d+)?(?:e\d+)?)\s*([kmbt])?$/i.exec(s.trim());
-    const unit = { k: 1e3, m: 1e6, b: 1e9, t: 1e12 }[(m?.[2] ?? "").toLowerCase() as "k"] ?? 1;
-    const n = m ? Math.round(Number(m[1]) * unit) : NaN;
-    if (!Number.isFinite(n) || n < 0) {
-      ctx.addIssue({ code: "custom", message: `"${s}" is not a count (e.g. 1B, 500M, 7000000000)` });
-      return z.NEVER;
-    }
-    return n;
-  });
+/** "1B", "500M", "1.5e9", "7000000000" -> a count: the one count reader, as the URL filters and the form read it. */
+const countSchema = countTextSchema;
 
 const flag = z.array(z.string()).max(0, "takes no value").optional().transform((v) => v !== undefined);
 const one = <T>(schema: z.ZodType<T, string>, name: string) =>

@@ -1,18 +1,18 @@
 import { z } from "zod";
 import { isCountryCode } from "@/lib/domain/countries";
-import { parseCount } from "@/lib/domain/counts";
-import { LICENSE_CATEGORIES, type LicenseCategory } from "@/lib/domain/licenses";
-import { ARCHITECTURES, type Architecture } from "@/lib/domain/model-fields";
+import { countTextSchema } from "@/lib/domain/counts";
+import { LICENSE_CATEGORIES } from "@/lib/domain/licenses";
+import { ARCHITECTURES } from "@/lib/domain/model-fields";
+import { ORDERS, SORT_FIELDS, type ModelQuery, type Order, type SortField } from "@/lib/domain/model-query";
+
+// The shape lives in lib/domain, so that pure logic (lib/domain/model-filter.ts) can take a query.
+export { ORDERS, SORT_FIELDS, type ModelQuery, type Order, type SortField };
 
 /**
  * The filter, sort and page state of a model list: the one parser of `/models`, `/api/v1/models`,
  * `/api/v1/models.csv` and the dashboard, and the one builder of their URLs. The API refuses a bad
  * parameter (400 naming it); pages drop it and say so.
  */
-export const SORT_FIELDS = ["releaseDate", "totalParams", "activeParams", "contextWindow", "name"] as const;
-export type SortField = (typeof SORT_FIELDS)[number];
-export const ORDERS = ["asc", "desc"] as const;
-export type Order = (typeof ORDERS)[number];
 export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_PAGE_SIZE = 50;
 /**
@@ -23,26 +23,6 @@ export const DEFAULT_PAGE_SIZE = 50;
  */
 export const MAX_PAGED_ROWS = 10_000;
 export const lastPagedPage = (pageSize: number) => Math.ceil(MAX_PAGED_ROWS / pageSize);
-
-export interface ModelQuery {
-  country: string[];
-  excludeCountry: string[];
-  architecture: Architecture | null;
-  license: LicenseCategory[];
-  org: string[];
-  q: string | null;
-  releasedFrom: string | null;
-  releasedTo: string | null;
-  minTotalParams: number | null;
-  maxTotalParams: number | null;
-  minActiveParams: number | null;
-  maxActiveParams: number | null;
-  minContext: number | null;
-  sort: SortField;
-  order: Order;
-  page: number;
-  pageSize: number;
-}
 
 export const DEFAULT_QUERY: ModelQuery = {
   country: [], excludeCountry: [], architecture: null, license: [], org: [], q: null, releasedFrom: null, releasedTo: null,
@@ -61,19 +41,9 @@ const list = <T extends string>(item: z.ZodType<T, string>, allowed: string) =>
     .transform((s) => [...new Set(s.split(",").map((x) => x.trim()).filter(Boolean))])
     .pipe(z.array(item, { message: allowed }).max(50, "at most 50 values"));
 
-const countSchema = (what: string, example: string, max: number) =>
-  z.string().transform((s, ctx) => {
-    const n = parseCount(s);
-    if (n === null || n < 0) {
-      ctx.addIssue({ code: "custom", message: `must be a ${what} such as ${example}` });
-      return z.NEVER;
-    }
-    if (n > max) {
-      ctx.addIssue({ code: "custom", message: `must be at most ${max} (a ${what})` });
-      return z.NEVER;
-    }
-    return n;
-  });
+/** The one count reader (lib/domain/counts.ts), bounded by what the database column holds. */
+const countSchema = (what: string, max: number) =>
+  countTextSchema.refine((n) => n <= max, `must be at most ${max} (a ${what})`);
 /** Parameter counts are stored as 64-bit integers; any count a reader can type fits. */
 const MAX_PARAM_COUNT = Number.MAX_SAFE_INTEGER;
 /** Context windows are 32-bit integers in the database: a larger bound could match nothing anyway. */
@@ -105,11 +75,11 @@ export const QUERY_PARAMS = {
   },
   releasedFrom: { schema: dateSchema, doc: "Weights released on or after this date (YYYY-MM-DD)." },
   releasedTo: { schema: dateSchema, doc: "Weights released on or before this date (YYYY-MM-DD)." },
-  minTotalParams: { schema: countSchema("parameter count", "70000000000, 70e9 or 70B", MAX_PARAM_COUNT), doc: "Minimum total parameters; 70000000000, 70e9 and 70B are all accepted." },
-  maxTotalParams: { schema: countSchema("parameter count", "70000000000, 70e9 or 70B", MAX_PARAM_COUNT), doc: "Maximum total parameters." },
-  minActiveParams: { schema: countSchema("parameter count", "70000000000, 70e9 or 70B", MAX_PARAM_COUNT), doc: "Minimum active parameters (per token)." },
-  maxActiveParams: { schema: countSchema("parameter count", "70000000000, 70e9 or 70B", MAX_PARAM_COUNT), doc: "Maximum active parameters (per token)." },
-  minContext: { schema: countSchema("token count", "131072 or 128K", MAX_TOKEN_COUNT), doc: "Minimum context window in tokens; 131072 and 128K are accepted." },
+  minTotalParams: { schema: countSchema("parameter count", MAX_PARAM_COUNT), doc: "Minimum total parameters; 70000000000, 70,000,000,000, 70e9 and 70B are all accepted." },
+  maxTotalParams: { schema: countSchema("parameter count", MAX_PARAM_COUNT), doc: "Maximum total parameters." },
+  minActiveParams: { schema: countSchema("parameter count", MAX_PARAM_COUNT), doc: "Minimum active parameters (per token)." },
+  maxActiveParams: { schema: countSchema("parameter count", MAX_PARAM_COUNT), doc: "Maximum active parameters (per token)." },
+  minContext: { schema: countSchema("token count", MAX_TOKEN_COUNT), doc: "Minimum context window in tokens; 131072 and 128K are accepted." },
   sort: { schema: z.enum(SORT_FIELDS, { message: `must be one of ${SORT_FIELDS.join(", ")}` }), doc: `Sort by ${SORT_FIELDS.join(", ")} (default releaseDate). Missing values always sort last.` },
   order: { schema: z.enum(ORDERS, { message: "must be asc or desc" }), doc: "asc or desc (default desc; asc for name)." },
   page: { schema: z.coerce.number({ message: "must be a whole number from 1" }).int("must be a whole number from 1").min(1, "must be a whole number from 1").max(1_000_000, "is too large"), doc: `Page number, from 1; pages reach the first ${MAX_PAGED_ROWS} rows of an order (page x pageSize at most ${MAX_PAGED_ROWS} rounded up to a whole page; the CSV export has every row).` },

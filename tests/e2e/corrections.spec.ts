@@ -45,8 +45,8 @@ test("a visitor's correction is refused with clear errors, then sent, accepted b
   await page.getByLabel("Evidence URL").fill("javascript:alert(document.cookie)");
   await page.getByLabel("Note").fill("<script>alert(1)</script>");
   await page.getByRole("button", { name: "Send correction" }).click();
-  await expect(page.locator("#totalParams-error")).toHaveText("Total parameters must be a positive whole number");
-  await expect(page.locator("#contextWindow-error")).toHaveText("Context window must be a whole number, like 131072");
+  await expect(page.locator("#totalParams-error")).toHaveText("Total parameters must be a whole number like 70000000000, 70,000,000,000, 70e9 or 70B (units K, M, B, T)");
+  await expect(page.locator("#contextWindow-error")).toHaveText("Context window must be a whole number like 70000000000, 70,000,000,000, 70e9 or 70B (units K, M, B, T)");
   await expect(page.locator("#evidenceUrl-error")).toHaveText("Evidence URL must be an http or https URL");
   await expect(page.locator("#note-error")).toContainText("Note looks like HTML markup");
   const total = page.getByLabel("Total parameters");
@@ -172,7 +172,7 @@ test("the form works without JavaScript: errors, kept input, and a successful su
   await page.getByLabel("Max position embeddings").fill("-1");
   await page.getByLabel("Evidence URL").fill("ftp://example.org");
   await page.getByRole("button", { name: "Send correction" }).click();
-  await expect(page.locator("#maxPositionEmbeddings-error")).toHaveText("Max position embeddings must be a positive whole number");
+  await expect(page.locator("#maxPositionEmbeddings-error")).toHaveText("Max position embeddings (config) must be a whole number like 70000000000, 70,000,000,000, 70e9 or 70B (units K, M, B, T)");
   await expect(page.locator("#evidenceUrl-error")).toHaveText("Evidence URL must be an http or https URL");
   await expect(page.getByLabel("Max position embeddings")).toHaveValue("-1");
   await page.getByLabel("Max position embeddings").fill("128000");

@@ -83,7 +83,7 @@ const HOSTILE: { name: string; fields: Fields; slug?: string; field?: string; er
   { name: "no evidence", fields: { evidenceUrl: "" }, field: "evidenceUrl", error: /is required/ },
   { name: "a malformed email", fields: { contactEmail: "not-an-email" }, field: "contactEmail", error: /not an email address/ },
   // Wrong types
-  { name: "words as a count", fields: { "f.totalParams": "lots" }, field: "totalParams", error: /whole number, like 671000000000 or 671B/ },
+  { name: "words as a count", fields: { "f.totalParams": "lots" }, field: "totalParams", error: /must be a whole number like 70000000000, 70,000,000,000, 70e9 or 70B/ },
   { name: "a fraction as an expert count", fields: { "f.routedExperts": "2.5" }, field: "routedExperts", error: /whole number/ },
   { name: "a date in the wrong format", fields: { "f.releaseDate": "26/12/2024" }, field: "releaseDate", error: /YYYY-MM-DD/ },
   { name: "an impossible date", fields: { "f.releaseDate": "2024-02-30" }, field: "releaseDate", error: /YYYY-MM-DD/ },
@@ -104,8 +104,8 @@ const HOSTILE: { name: string; fields: Fields; slug?: string; field?: string; er
   { name: "the model as its own base", fields: { "f.baseModel": "deepseek-v3" }, field: "baseModel", error: /cannot be the model itself/ },
   { name: "a base model loop", fields: { "f.baseModel": "deepseek-v3" }, slug: "deepseek-v3-base", field: "baseModel", error: /would make a loop/ },
   // Negative and absurd numbers
-  { name: "a negative context window", fields: { "f.contextWindow": "-5" }, field: "contextWindow", error: /positive whole number/ },
-  { name: "negative shared experts", fields: { "f.sharedExperts": "-1" }, field: "sharedExperts", error: /cannot be negative/ },
+  { name: "a negative context window", fields: { "f.contextWindow": "-5" }, field: "contextWindow", error: /must be a whole number like 70000000000/ },
+  { name: "negative shared experts", fields: { "f.sharedExperts": "-1" }, field: "sharedExperts", error: /must be a whole number like 70000000000/ },
   { name: "zero parameters", fields: { "f.totalParams": "0" }, field: "totalParams", error: /below 10M/ },
   { name: "20 trillion parameters", fields: { "f.totalParams": "20T" }, field: "totalParams", error: /above 10T/ },
   { name: "a 21-digit count", fields: { "f.totalParams": "999999999999999999999" }, field: "totalParams", error: /far too large/ },
@@ -188,7 +188,7 @@ describe("submitting a correction", () => {
     expect(view?.items.map((i) => [i.label, i.proposed, i.status])).toEqual([
       ["Total parameters", "672B (672,000,000,000)", "pending"],
       ["Context window", "160K tokens (163,840)", "pending"],
-      ["Modalities", "text, image", "pending"],
+      ["Input modalities", "text, image", "pending"],
     ]);
   });
 

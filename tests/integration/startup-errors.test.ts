@@ -44,9 +44,16 @@ describe("start-up errors", () => {
 
   it("takes over a lock whose holder exited but was never reaped (a zombie, as in containers without an init)", async () => {
     const dir = tempDir();
-    // The shell starts `true` in the background and turns into `sleep`, which never reaps it: `true`
-    // stays a zombie (it still answers signal 0) until the sleep ends.
-    const parent = spawn("sh", ["-c", "true & echo $!; exec sleep 30"], { stdio: ["ignore", "pipe", "ignore"] });
+    // The shell starts a child in the background and turns into `sleep`, which never reaps it: the child
+    // stays a zombie (it still answers signal 0) until the sleep ends. The child exits only once its
+    // parent has become `sleep` (it watches the parent's /proc comm): a child that exits at once (`true &`)
+    // can be reaped by the shell itself before the exec under load, and then there is no zombie at all.
+    // `$$` is the shell's pid in the subshell too, so the loop watches the process that execs.
+    const parent = spawn(
+      "sh",
+      ["-c", 'shell=$$; (until [ "$(cat /proc/$shell/comm)" = sleep ]; do sleep 0.01; done) & echo $!; exec sleep 30'],
+      { stdio: ["ignore", "pipe", "ignore"] },
+    );
     try {
       const zombie = Number((await new Promise<Buffer>((r) => parent.stdout.once("data", r))).toString().trim());
       await expect.poll(() => readFileSync(`/proc/${zombie}/stat`, "utf8"), { timeout: 5_000 }).toMatch(/^\d+ \(.*\) Z/s);

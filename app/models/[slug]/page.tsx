@@ -4,8 +4,9 @@ import { notFound } from "next/navigation";
 import { CountryLabel } from "@/components/country-label";
 import { getModelBySlug, type SourcedValue } from "@/lib/data/model-detail";
 import { compareFieldValues } from "@/lib/domain/disagreements";
-import { exactFieldValue, FIELD_LABELS, formatDifference, formatFieldValue } from "@/lib/domain/field-display";
+import { FIELD_LABELS, formatDifference, formatFieldValue } from "@/lib/domain/field-display";
 import { LICENSE_CATEGORY_LABELS } from "@/lib/domain/licenses";
+import { fieldLabel } from "@/lib/domain/model-fields";
 import { sourceLabel } from "@/lib/domain/sources";
 import { slugSchema } from "@/lib/schemas/common";
 
@@ -78,7 +79,7 @@ export default async function ModelPage({ params }: Props) {
               return (
                 <tr key={field} data-field={field}>
                   <th scope="row" className="px-3 py-2 text-left font-medium">{FIELD_LABELS[field]}</th>
-                  <td className="tabular px-3 py-2" title={exactFieldValue(inUse?.value)}>
+                  <td className="tabular px-3 py-2">
                     {field === "baseModel" && model.baseModelInfo ? (
                       <Link href={`/models/${model.baseModelInfo.slug}`} className="text-blue-700 underline dark:text-blue-400">{model.baseModelInfo.name}</Link>
                     ) : field === "developers" ? (
@@ -90,7 +91,6 @@ export default async function ModelPage({ params }: Props) {
                     ) : (
                       formatFieldValue(field, inUse?.value)
                     )}
-                    {exactFieldValue(inUse?.value) && <span className="ml-2 text-xs text-zinc-600 dark:text-zinc-400">{exactFieldValue(inUse?.value)}</span>}
                   </td>
                   <td className="px-3 py-2">{inUse ? <SourceLink source={inUse} /> : <span className="text-xs text-zinc-600 dark:text-zinc-400">not stated</span>}</td>
                   <td className="px-3 py-2 text-xs">
@@ -158,7 +158,7 @@ export default async function ModelPage({ params }: Props) {
               {changes.map((r) => (
                 <tr key={r.id}>
                   <td className="tabular whitespace-nowrap px-3 py-2">{r.createdAt.slice(0, 10)}</td>
-                  <td className="px-3 py-2">{FIELD_LABELS[r.field as keyof typeof FIELD_LABELS] ?? r.field}</td>
+                  <td className="px-3 py-2">{fieldLabel(r.field)}</td>
                   <td className="tabular px-3 py-2">{formatFieldValue(r.field, r.oldValue)}</td>
                   <td className="tabular px-3 py-2">{formatFieldValue(r.field, r.newValue)}</td>
                   <td className="px-3 py-2 text-xs">{r.reason} · <a href={r.sourceUrl} rel="nofollow noopener" className="underline">{sourceLabel(r.sourceKind)}</a></td>

@@ -5,8 +5,7 @@ import { cache } from "react";
 import { CorrectionForm, type FormField } from "@/components/corrections/correction-form";
 import { linkClass } from "@/components/corrections/form-styles";
 import { getCorrectionFormData } from "@/lib/data/corrections";
-import { FIELD_GROUPS, FIELD_SPECS } from "@/lib/domain/correction-fields";
-import { ARCHITECTURES, MODALITIES, MODEL_FIELDS, VARIANTS, type ModelField } from "@/lib/domain/model-fields";
+import { CORRECTABLE_FIELDS, FIELD_GROUPS, MODEL_FIELD_REGISTRY } from "@/lib/domain/model-fields";
 import { submitCorrection } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -26,22 +25,12 @@ export default async function SuggestCorrectionPage({ params }: Props) {
   const data = await loadForm(slug);
   if (!data) notFound();
 
-  const options: Partial<Record<ModelField, { value: string; label: string }[]>> = {
-    variant: VARIANTS.map((v) => ({ value: v, label: v })),
-    architecture: ARCHITECTURES.map((a) => ({ value: a, label: a === "moe" ? "MoE (mixture of experts)" : "Dense" })),
-    openWeights: [
-      { value: "yes", label: "Yes" },
-      { value: "no", label: "No" },
-    ],
-    licenseId: data.licenses.map((l) => ({ value: l.id, label: `${l.name} (${l.id})` })),
-    modalities: MODALITIES.map((m) => ({ value: m, label: m })),
-  };
-  const fields: FormField[] = MODEL_FIELDS.map((field) => ({
-    field,
-    ...FIELD_SPECS[field],
-    current: data.currentDisplay[field],
-    options: options[field],
-  }));
+  // Every correctable field of the registry, with its fixed choices; the licenses are the database's.
+  const fields: FormField[] = CORRECTABLE_FIELDS.map((field) => {
+    const { label, hint, input, group, choices } = MODEL_FIELD_REGISTRY[field];
+    const options = field === "licenseId" ? data.licenses.map((l) => ({ value: l.id, label: `${l.name} (${l.id})` })) : choices?.map((c) => ({ ...c }));
+    return { field, label, hint, input, group, current: data.currentDisplay[field], options };
+  });
   const groups = FIELD_GROUPS.map((group) => ({ group, fields: fields.filter((f) => f.group === group) }));
 
   return (

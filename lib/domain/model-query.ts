@@ -1,0 +1,31 @@
+import type { LicenseCategory } from "./licenses";
+import type { Architecture } from "./model-fields";
+
+/**
+ * The filter, sort and page state of a model list, as plain data. lib/schemas/model-query.ts parses it
+ * from a URL and builds URLs from it; pure logic here (model-filter.ts) and lib/data take it.
+ */
+export const SORT_FIELDS = ["releaseDate", "totalParams", "activeParams", "contextWindow", "name"] as const;
+export type SortField = (typeof SORT_FIELDS)[number];
+export const ORDERS = ["asc", "desc"] as const;
+export type Order = (typeof ORDERS)[number];
+
+export interface ModelQuery {
+  country: string[];
+  excludeCountry: string[];
+  architecture: Architecture | null;
+  license: LicenseCategory[];
+  org: string[];
+  q: string | null;
+  releasedFrom: string | null;
+  releasedTo: string | null;
+  minTotalParams: number | null;
+  maxTotalParams: number | null;
+  minActiveParams: number | null;
+  maxActiveParams: number | null;
+  minContext: number | null;
+  sort: SortField;
+  order: Order;
+  page: number;
+  pageSize: number;
+}

@@ -43,17 +43,17 @@ export interface SourceRunOptions {
   hooks?: SourceWriteHooks;
 }
 
-type Match = { kind: "matched"; slug: string } | { kind: "excluded"; rule: string } | { kind: "unmatched"; reason: string; similar: string[] };
+type Match = { kind: "matched"; slug: string; by: "repo" | "listing" } | { kind: "excluded"; rule: string } | { kind: "unmatched"; reason: string; similar: string[] };
 
 function matchItem(item: SourceItem, models: MatchableModel[], options: SourceRunOptions): Match {
   if (item.repoId) {
     const id = item.repoId.toLowerCase();
     const byRepo = models.find((m) => m.hfRepoId?.toLowerCase() === id);
-    if (byRepo) return { kind: "matched", slug: byRepo.slug };
+    if (byRepo) return { kind: "matched", slug: byRepo.slug, by: "repo" };
   }
   const excluded = options.exclusions.forPath(options.source, item.path);
   if (excluded?.rule === "same-release") {
-    if (models.some((m) => m.slug === excluded.slug)) return { kind: "matched", slug: excluded.slug! };
+    if (models.some((m) => m.slug === excluded.slug)) return { kind: "matched", slug: excluded.slug!, by: "listing" };
     return { kind: "unmatched", reason: `data/excluded.yaml says it is ${excluded.slug}, which is not in the database`, similar: [] };
   }
   if (excluded) return { kind: "excluded", rule: excluded.rule };
@@ -85,7 +85,19 @@ function checkedInputs(item: SourceItem, model: MatchableModel, source: Ingested
   return { inputs, refused };
 }
 
-/** Several items claiming one model (two hosts listing one release): written only when their values agree. */
+/**
+ * Several items claiming one model. The file that links the model's own repo speaks for it over hosts'
+ * listings of the same release (data/excluded.yaml's same-release entries), which may carry the host's
+ * date or context limit; otherwise the items are written only when their values agree.
+ */
+function pickClaim(claims: { item: SourceItem; by: "repo" | "listing" }[]): { inputs: FieldInputs; passedOver: SourceItem[] } | { conflict: string } {
+  const byRepo = claims.filter((c) => c.by === "repo");
+  if (byRepo.length === 1 && claims.length > 1) return { inputs: byRepo[0]!.item.inputs, passedOver: claims.filter((c) => c.by !== "repo").map((c) => c.item) };
+  const merged = mergeClaims(claims.map((c) => c.item));
+  return "conflict" in merged ? merged : { ...merged, passedOver: [] };
+}
+
+/** Items claiming one model on an equal footing: written only when their values agree. */
 function mergeClaims(items: SourceItem[]): { inputs: FieldInputs } | { conflict: string } {
   const merged: Record<string, { value: unknown; url: string }> = {};
   for (const item of items) {
@@ -109,12 +121,12 @@ export async function runSourceItems(db: PrismaClient, options: SourceRunOptions
       report.failures.push(e);
     }
     const lookup = await loadIngestLookup(db);
-    const bySlug = new Map<string, SourceItem[]>();
+    const bySlug = new Map<string, { item: SourceItem; by: "repo" | "listing" }[]>();
     const excludedByRule = new Map<string, number>();
     for (const item of options.items) {
       for (const p of item.problems) report.notes.push(`${item.item}: ${p}`);
       const match = matchItem(item, lookup.models, options);
-      if (match.kind === "matched") bySlug.set(match.slug, [...(bySlug.get(match.slug) ?? []), item]);
+      if (match.kind === "matched") bySlug.set(match.slug, [...(bySlug.get(match.slug) ?? []), { item, by: match.by }]);
       else if (match.kind === "excluded") excludedByRule.set(match.rule, (excludedByRule.get(match.rule) ?? 0) + 1);
       else report.candidates.push({ item: item.item, reason: match.reason, similar: match.similar });
     }
@@ -126,16 +138,19 @@ export async function runSourceItems(db: PrismaClient, options: SourceRunOptions
     );
 
     let done = 0;
-    for (const [slug, items] of bySlug) {
-      const label = items.map((i) => i.item).join(" + ");
+    for (const [slug, claims] of bySlug) {
+      const label = claims.map((c) => c.item.item).join(" + ");
       try {
-        const merged = mergeClaims(items);
-        if ("conflict" in merged) {
-          report.candidates.push({ item: label, reason: `all claim ${slug} but disagree (${merged.conflict}): none written`, similar: [slug] });
+        const picked = pickClaim(claims);
+        if ("conflict" in picked) {
+          report.candidates.push({ item: label, reason: `all claim ${slug} but disagree (${picked.conflict}): none written`, similar: [slug] });
           continue;
         }
+        if (picked.passedOver.length) {
+          report.notes.push(`${slug}: written from the file that links its repo; hosts' listings of it not written: ${picked.passedOver.map((i) => i.item).join(", ")}`);
+        }
         const model = lookup.models.find((m) => m.slug === slug)!;
-        const { inputs, refused } = checkedInputs({ ...items[0]!, inputs: merged.inputs }, model, options.source, today);
+        const { inputs, refused } = checkedInputs({ ...claims[0]!.item, inputs: picked.inputs }, model, options.source, today);
         report.refused.push(...refused.map((r) => ({ item: label, ...r })));
         const out = await writeSourceValues(db, { slug, inputs, batch, today, dryRun }, options.hooks);
         recordWrite(report, label, slug, out);

@@ -93,6 +93,18 @@ describe("models.dev ingest", () => {
     expect(await values("deepseek-v3", "modelsdev")).toEqual({});
   });
 
+  it("writes the file that links the model's repo over a host's listing of the same release", async () => {
+    const file = (ctx: number, link: boolean) => `name = "DeepSeek V3"\nopen_weights = true\n${link ? '[[weights]]\nurl = "https://huggingface.co/deepseek-ai/DeepSeek-V3"\n' : ""}[limit]\ncontext = ${ctx}\n`;
+    const src = await folder(
+      { "models/deepseek/v3.toml": file(131072, true), "models/somehost/v3.toml": file(65536, false) },
+      "excluded:\n  - { source: modelsdev, path: models/somehost/v3.toml, rule: same-release, slug: deepseek-v3, why: a host's listing }\n",
+    );
+    const report = await ingestCrossCheck(db, { source: "modelsdev", ...src, today: TODAY });
+    expect(report.candidates).toEqual([]);
+    expect(await values("deepseek-v3", "modelsdev")).toEqual({ contextWindow: 131072 });
+    expect(report.notes).toContain("deepseek-v3: written from the file that links its repo; hosts' listings of it not written: models/somehost/v3.toml");
+  });
+
   it("says what is wrong with a folder that is not a copy of models.dev, and with a bad exclusion list", async () => {
     await expect(ingestCrossCheck(db, { source: "modelsdev", dir: scratch + "/none", exclusions: "/nonexistent.yaml", today: TODAY })).rejects.toThrow(/cannot read .*none\/models .*models\/<lab>\/<model>\.toml/);
     const src = await folder({ "models/a/x.toml": 'name = "X"\n' }, "excluded:\n  - { source: modelsdev, path: models/a/x.toml, rule: same-release, why: oops }\n");

@@ -113,26 +113,65 @@ test("the headline says how far the data reaches, the API returns it, and the pa
   const last12 = us.getByRole("link", { name: String(stats.recent.US.last12), exact: true }).first();
   await expect(last12).toHaveAttribute("href", new RegExp(`releasedFrom=${nextDay(stats.recent.US.window.from)}&releasedTo=${stats.completeThrough}`));
 
-  // The quarter the sweep does not reach the end of: labelled in the drawing, keyed in the legend, noted in the table.
-  const partial = (stats.charts.releasesPerQuarter as { quarter: string; incomplete: boolean }[]).filter((q) => q.incomplete);
-  // Every quarter that ends after the sweep date is partial (the one it falls in, and any later one a release already reaches).
+  // Every quarter that ends after the sweep date is partial (the one it falls in, unless the sweep reached
+  // its last day, and any later one a release already reaches): labelled in the drawing, keyed in the
+  // legend, noted in the table (even with no release in it yet: then its bars are zero, not missing).
   const quarterRows = stats.charts.releasesPerQuarter as { quarter: string; incomplete: boolean }[];
-  expect(partial.map((q) => q.quarter)).toEqual(quarterRows.filter((q) => bucketEnd(q.quarter) > stats.completeThrough).map((q) => q.quarter));
-  expect(partial.length, "the shipped data has releases after completeThrough").toBeGreaterThan(0);
+  const partial = quarterRows.filter((q) => q.incomplete).map((q) => q.quarter);
+  expect(partial).toEqual(quarterRows.filter((q) => bucketEnd(q.quarter) > stats.completeThrough).map((q) => q.quarter));
+  if (partial.length) {
+    const quarters = page.locator('[data-chart="releases-per-quarter"]');
+    await quarters.scrollIntoViewIfNeeded();
+    await expect(quarters.locator('[data-legend="incomplete"]')).toHaveText(note);
+    await expect(quarters.locator("svg text").filter({ hasText: note })).toBeVisible();
+    const frame = page.locator("section", { has: page.getByRole("heading", { name: "Who releases more open-weights models each quarter?" }) });
+    await frame.getByText("Data table").click();
+    await expect(frame.getByRole("rowheader", { name: `${partial[0]} (${note})` })).toBeVisible();
+  }
+
+  // The year of the sweep date is partial unless the sweep ended on 31 December; where it has releases,
+  // its license bars are hatched, never plain low bars, and the legend keys them.
+  const years = stats.charts.licensesPerYear as Record<string, string | number | boolean>[];
+  expect(years.filter((y) => y.incomplete).map((y) => y.year)).toEqual(stats.completeThrough.endsWith("-12-31") ? [] : [stats.completeThrough.slice(0, 4)]);
+  const licenses = page.locator('[data-chart="licenses"]');
+  await licenses.scrollIntoViewIfNeeded();
+  const last = years.at(-1)!;
+  if (last.incomplete) await expect(licenses.locator('[data-legend="incomplete"]')).toHaveText(note);
+  if (last.incomplete && Object.entries(last).some(([k, v]) => k.includes(":") && Number(v) > 0)) {
+    await expect.poll(() => licenses.locator(".recharts-bar-rectangle [data-incomplete]").count()).toBeGreaterThan(0);
+  }
+});
+
+test("as of a day in mid-quarter, that quarter is hatched, labelled 'incomplete: through <day>' and noted in the table", async ({ page, request }) => {
+  // An as-of date ends the data earlier than the sweep: min(asOf, completeThrough). 2025-Q4 has releases.
+  const asOf = "2025-11-15";
+  const stats = await (await request.get(`/api/v1/stats?asOf=${asOf}`)).json();
+  expect(stats).toMatchObject({ asOf, dataThrough: asOf });
+  expect(stats.recent.CN.window.to).toBe(asOf);
+  const quartersData = stats.charts.releasesPerQuarter as Record<string, string | number | boolean>[];
+  expect(quartersData.filter((q) => q.incomplete).map((q) => q.quarter)).toEqual(["2025-Q4"]);
+  expect(quartersData.at(-1)).toMatchObject({ quarter: "2025-Q4", incomplete: true });
+  const note = incompleteNote(asOf);
+  expect(note).toBe("incomplete: through 15 Nov");
+
+  await page.goto(`/?asOf=${asOf}`);
+  await expect(page.getByText(`Data complete through ${formatDay(stats.completeThrough)}.`)).toBeVisible();
   const quarters = page.locator('[data-chart="releases-per-quarter"]');
   await quarters.scrollIntoViewIfNeeded();
   await expect(quarters.locator('[data-legend="incomplete"]')).toHaveText(note);
   await expect(quarters.locator("svg text").filter({ hasText: note })).toBeVisible();
+  // Every non-empty bar of the partial quarter is hatched; no other quarter's is.
+  const inPartial = stats.groups.filter((g: string) => Number(quartersData.at(-1)![g]) > 0).length;
+  expect(inPartial).toBeGreaterThan(0);
+  await expect(quarters.locator(".recharts-bar-rectangle [data-incomplete]")).toHaveCount(inPartial);
+
   const frame = page.locator("section", { has: page.getByRole("heading", { name: "Who releases more open-weights models each quarter?" }) });
   await frame.getByText("Data table").click();
-  await expect(frame.getByRole("rowheader", { name: `${partial[0]!.quarter} (${note})` })).toBeVisible();
+  await expect(frame.getByRole("rowheader", { name: `2025-Q4 (${note})` })).toBeVisible();
   await expect(frame.getByRole("rowheader", { name: /incomplete/ })).toHaveCount(1);
 
-  // The year of licenses has releases in it: its bars are hatched, never plain low bars.
-  const licenses = page.locator('[data-chart="licenses"]');
-  await licenses.scrollIntoViewIfNeeded();
-  await expect(licenses.locator('[data-legend="incomplete"]')).toHaveText(note);
-  await expect.poll(() => licenses.locator(".recharts-bar-rectangle [data-incomplete]").count()).toBeGreaterThan(0);
-  await page.locator('[data-chart="moe-share"]').scrollIntoViewIfNeeded();
-  await expect(page.locator('[data-chart="moe-share"] [data-legend="incomplete"]')).toHaveText(note);
+  for (const chart of ["moe-share", "licenses", "cumulative"]) {
+    await page.locator(`[data-chart="${chart}"]`).scrollIntoViewIfNeeded();
+    await expect(page.locator(`[data-chart="${chart}"] [data-legend="incomplete"]`), chart).toHaveText(note);
+  }
 });

@@ -132,7 +132,7 @@ test("a visitor's correction is refused with clear errors, then sent, accepted b
   await page.goto("/models/deepseek-v3");
   const field = page.locator('[data-field="contextWindow"]');
   await expect(field).toContainText("160K tokens");
-  await expect(field).toContainText("(correction,");
+  await expect(field).toContainText("(Accepted correction,");
   await expect(field.getByRole("link", { name: "source" }).first()).toHaveAttribute("href", EVIDENCE);
   await expect(field).toContainText("128K tokens");
   const history = page.getByRole("table", { name: /Every change of a value of DeepSeek-V3/ });

@@ -215,7 +215,7 @@ const EXACT = { kind: "exact" } as const;
  * Every model field: how it is named, shown, entered, validated, stored in YAML, exported and compared.
  * A field added to MODEL_FIELDS fails the type check here until it has an entry.
  */
-export const MODEL_FIELD_REGISTRY: { [K in ModelField]: FieldDef<K> } = {
+const REGISTRY = {
   name: {
     label: "Name", required: true, column: "text", display: "text", input: "text", hint: "As the developer writes it.", group: "Identity",
     value: nameValue, text: nameValue,
@@ -356,7 +356,14 @@ export const MODEL_FIELD_REGISTRY: { [K in ModelField]: FieldDef<K> } = {
     yamlKey: "modalities", csvColumns: ["modalities"], api: { name: "modalities", schema: { type: "array", items: { enum: [...MODALITIES] } } },
     tolerance: { kind: "set" }, correctable: true, compare: true,
   },
-};
+} as const satisfies { [K in ModelField]: FieldDef<K> };
+
+/**
+ * Every model field's entry, as code reads it. The literal types of each entry stay on
+ * `ModelFieldRegistry`, for types built from the registry (the curated file's keys, lib/schemas/curated.ts).
+ */
+export const MODEL_FIELD_REGISTRY: { [K in ModelField]: FieldDef<K> } = REGISTRY;
+export type ModelFieldRegistry = typeof REGISTRY;
 
 // Functions rather than constants: they are declared after the registry uses them (hoisting).
 function developersValue() {

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { getDb } from "@/lib/db";
 import type { CorrectionStatus } from "@/lib/domain/correction-fields";
 import { formatFieldValue } from "@/lib/domain/field-display";
-import { fieldLabel, isModelField, MODEL_FIELDS, MODALITIES, type ModelField, type ModelValues } from "@/lib/domain/model-fields";
+import { fieldLabel, isModelField, MODEL_FIELD_REGISTRY, MODEL_FIELDS, type ModelField, type ModelValues } from "@/lib/domain/model-fields";
 import { checkModelRules, todayUtc } from "@/lib/domain/model-rules";
 import type { SourceKind } from "@/lib/domain/sources";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
@@ -27,10 +27,10 @@ import { modelSelect, rowToValues, writeModel, WriteRejectedError, type FieldInp
 const currentSelect = modelSelect;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-/** Modalities are a set; developers keep their order (the first is the primary developer). */
+/** Modalities are a set (their registry tolerance); developers keep their order (the first is the primary developer). */
 function sameValue(field: ModelField, a: unknown, b: unknown): boolean {
-  if (field === "modalities" && Array.isArray(a) && Array.isArray(b)) {
-    return same(MODALITIES.filter((m) => a.includes(m)), MODALITIES.filter((m) => b.includes(m)));
+  if (MODEL_FIELD_REGISTRY[field].tolerance.kind === "set" && Array.isArray(a) && Array.isArray(b)) {
+    return same([...new Set(a.map(String))].sort(), [...new Set(b.map(String))].sort());
   }
   return same(a, b);
 }

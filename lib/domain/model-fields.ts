@@ -205,17 +205,17 @@ const nullableCount = { type: ["integer", "null"] };
 const nullableDate = { type: ["string", "null"], format: "date" };
 const enumChoices = (values: readonly string[]) => values.map((v) => ({ value: v, label: v }));
 
-const PARAMS = { display: "params", input: "params", tolerance: { kind: "relative", max: PARAM_TOLERANCE }, correctable: true, compare: true } as const;
-const EXPERTS = { display: "count", input: "count", tolerance: { kind: "relative", max: 0 }, correctable: true } as const;
-const TOKENS = { display: "tokens", input: "count", tolerance: { kind: "relative", max: 0 }, correctable: true } as const;
-const DATE = { display: "date", input: "date", tolerance: { kind: "days" }, correctable: true, compare: true } as const;
+const PARAMS = { required: false, column: "bigint", display: "params", input: "params", tolerance: { kind: "relative", max: PARAM_TOLERANCE }, correctable: true, compare: true } as const;
+const EXPERTS = { required: false, column: "int", display: "count", input: "count", tolerance: { kind: "relative", max: 0 }, correctable: true } as const;
+const TOKENS = { required: false, column: "int", display: "tokens", input: "count", tolerance: { kind: "relative", max: 0 }, correctable: true } as const;
+const DATE = { column: "date", display: "date", input: "date", tolerance: { kind: "days" }, correctable: true, compare: true } as const;
 const EXACT = { kind: "exact" } as const;
 
 /**
  * Every model field: how it is named, shown, entered, validated, stored in YAML, exported and compared.
  * A field added to MODEL_FIELDS fails the type check here until it has an entry.
  */
-export const MODEL_FIELD_REGISTRY: { [K in ModelField]: FieldDef<K> } = {
+const REGISTRY = {
   name: {
     label: "Name", required: true, column: "text", display: "text", input: "text", hint: "As the developer writes it.", group: "Identity",
     value: nameValue, text: nameValue,
@@ -248,23 +248,23 @@ export const MODEL_FIELD_REGISTRY: { [K in ModelField]: FieldDef<K> } = {
     tolerance: EXACT, correctable: true, compare: false,
   },
   announcedDate: {
-    ...DATE, label: "Announced", required: false, column: "date", hint: "YYYY-MM-DD.", group: "Dates",
+    ...DATE, label: "Announced", required: false, hint: "YYYY-MM-DD.", group: "Dates",
     value: dateValue, text: trimmed.pipe(dateValue),
     yamlKey: "announced", csvColumns: ["announced_date"], api: { name: "announcedDate", schema: nullableDate },
   },
   releaseDate: {
-    ...DATE, label: "Weights released", required: true, column: "date", hint: "YYYY-MM-DD: when the weights became downloadable.", group: "Dates",
+    ...DATE, label: "Weights released", required: true, hint: "YYYY-MM-DD: when the weights became downloadable.", group: "Dates",
     value: dateValue, text: trimmed.pipe(dateValue),
     yamlKey: "released", csvColumns: ["release_date"],
     api: { name: "releaseDate", schema: { type: "string", format: "date" }, description: "When the weights became downloadable" },
   },
   totalParams: {
-    ...PARAMS, label: "Total parameters", required: false, column: "bigint", hint: "All weights: an exact count (671000000000) or 671B, 1.04T.", group: "Size and architecture",
+    ...PARAMS, label: "Total parameters", hint: "All weights: an exact count (671000000000) or 671B, 1.04T.", group: "Size and architecture",
     value: paramsValue, text: countTextSchema.pipe(paramsValue),
     yamlKey: "totalParams", csvColumns: ["total_params"], api: { name: "totalParams", schema: nullableCount, description: "All weights, as an integer count" },
   },
   activeParams: {
-    ...PARAMS, label: "Active parameters", required: false, column: "bigint", hint: "Weights used per token; equal to the total for dense models.", group: "Size and architecture",
+    ...PARAMS, label: "Active parameters", hint: "Weights used per token; equal to the total for dense models.", group: "Size and architecture",
     value: paramsValue, text: countTextSchema.pipe(paramsValue),
     yamlKey: "activeParams", csvColumns: ["active_params"],
     api: { name: "activeParams", schema: nullableCount, description: "Weights used per token; equal to totalParams for dense models" },
@@ -281,32 +281,32 @@ export const MODEL_FIELD_REGISTRY: { [K in ModelField]: FieldDef<K> } = {
     tolerance: EXACT, correctable: true, compare: true,
   },
   routedExperts: {
-    ...EXPERTS, label: "Routed experts", required: false, column: "int", hint: "MoE only: routed experts per MoE layer.", group: "Size and architecture",
+    ...EXPERTS, label: "Routed experts", hint: "MoE only: routed experts per MoE layer.", group: "Size and architecture",
     value: expertsValue(1), text: countTextSchema.pipe(expertsValue(1)),
     yamlKey: "routedExperts", csvColumns: ["routed_experts"], api: { name: "routedExperts", schema: nullableCount, description: "MoE: routed experts per layer" },
     compare: true,
   },
   expertsPerToken: {
-    ...EXPERTS, label: "Experts per token", required: false, column: "int", hint: "MoE only: routed experts chosen per token.", group: "Size and architecture",
+    ...EXPERTS, label: "Experts per token", hint: "MoE only: routed experts chosen per token.", group: "Size and architecture",
     value: expertsValue(1), text: countTextSchema.pipe(expertsValue(1)),
     yamlKey: "expertsPerToken", csvColumns: ["experts_per_token"], api: { name: "expertsPerToken", schema: nullableCount, description: "MoE: routed experts chosen per token" },
     compare: true,
   },
   sharedExperts: {
-    ...EXPERTS, label: "Shared experts", required: false, column: "int", hint: "MoE only: experts every token goes through (0 or more).", group: "Size and architecture",
+    ...EXPERTS, label: "Shared experts", hint: "MoE only: experts every token goes through (0 or more).", group: "Size and architecture",
     value: expertsValue(0), text: countTextSchema.pipe(expertsValue(0)),
     yamlKey: "sharedExperts", csvColumns: ["shared_experts"], api: { name: "sharedExperts", schema: nullableCount, description: "MoE: always-active shared experts" },
     compare: true,
   },
   contextWindow: {
-    ...TOKENS, label: "Context window", required: false, column: "int", hint: "The longest input the developer states, as an exact token count (131072, not 128K).", group: "Context",
+    ...TOKENS, label: "Context window", hint: "The longest input the developer states, as an exact token count (131072, not 128K).", group: "Context",
     value: contextValue, text: exactTokenText.pipe(contextValue),
     yamlKey: "contextWindow", csvColumns: ["context_window"],
     api: { name: "contextWindow", schema: nullableCount, description: "Longest input the developer states the release supports, in tokens" },
     compare: true,
   },
   maxPositionEmbeddings: {
-    ...TOKENS, label: "Max position embeddings (config)", required: false, column: "int", hint: "config.json's max_position_embeddings, in tokens.", group: "Context",
+    ...TOKENS, label: "Max position embeddings (config)", hint: "config.json's max_position_embeddings, in tokens.", group: "Context",
     value: contextValue, text: exactTokenText.pipe(contextValue),
     yamlKey: "maxPositionEmbeddings", csvColumns: ["max_position_embeddings"],
     api: { name: "maxPositionEmbeddings", schema: nullableCount, description: "config.json's max_position_embeddings" },
@@ -356,7 +356,14 @@ export const MODEL_FIELD_REGISTRY: { [K in ModelField]: FieldDef<K> } = {
     yamlKey: "modalities", csvColumns: ["modalities"], api: { name: "modalities", schema: { type: "array", items: { enum: [...MODALITIES] } } },
     tolerance: { kind: "set" }, correctable: true, compare: true,
   },
-};
+} as const satisfies { [K in ModelField]: FieldDef<K> };
+
+/**
+ * Every model field's entry, as code reads it. The literal types of each entry stay on
+ * `ModelFieldRegistry`, for types built from the registry (the curated file's keys, lib/schemas/curated.ts).
+ */
+export const MODEL_FIELD_REGISTRY: { [K in ModelField]: FieldDef<K> } = REGISTRY;
+export type ModelFieldRegistry = typeof REGISTRY;
 
 // Functions rather than constants: they are declared after the registry uses them (hoisting).
 function developersValue() {

@@ -1,11 +1,9 @@
 import { z } from "zod";
 import { LICENSE_CATEGORIES } from "@/lib/domain/licenses";
-import { ARCHITECTURES, MODALITIES, MODEL_FIELD_REGISTRY, MODEL_FIELDS, ORGANIZATION_KINDS, VARIANTS } from "@/lib/domain/model-fields";
-import { countryCodeSchema, hfRepoIdSchema, httpUrlSchema, isoDateSchema, slugSchema } from "./common";
+import { MODEL_FIELD_REGISTRY, MODEL_FIELDS, ORGANIZATION_KINDS, type ModelField, type ModelFieldRegistry } from "@/lib/domain/model-fields";
+import { countryCodeSchema, httpUrlSchema, slugSchema } from "./common";
 
 /** The shape of one file under data/curated/ (see data/README.md). Strict: a misspelt key is an error. */
-const count = z.int().positive();
-
 export const curatedLicenseSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, "lowercase id like apache-2.0"),
   name: z.string().min(2).max(200),
@@ -25,27 +23,23 @@ export const curatedOrganizationSchema = z.strictObject({
 /** `default` and every field's YAML key (from the field registry): a source URL per field, or the default. */
 const SOURCE_KEYS = ["default", ...MODEL_FIELDS.map((f) => MODEL_FIELD_REGISTRY[f].yamlKey)] as [string, ...string[]];
 
+type Registry = ModelFieldRegistry;
+/** A field in a curated file: its registry value schema under its YAML key, optional (or null) where the field may be missing. */
+type CuratedFieldSchema<K extends ModelField> = Registry[K]["required"] extends true ? Registry[K]["value"] : z.ZodOptional<z.ZodNullable<Registry[K]["value"]>>;
+type CuratedFieldShape = { [K in ModelField as Registry[K]["yamlKey"]]: CuratedFieldSchema<K> };
+
+// The same value schemas as the corrections form and the write path's re-checks: a curated value is held
+// to what a moderator could accept.
+const curatedFieldShape = Object.fromEntries(
+  MODEL_FIELDS.map((f) => {
+    const { yamlKey, value, required } = MODEL_FIELD_REGISTRY[f];
+    return [yamlKey, required ? value : value.nullish()];
+  }),
+) as unknown as CuratedFieldShape;
+
 export const curatedModelSchema = z.strictObject({
   slug: slugSchema,
-  name: z.string().min(1).max(200),
-  family: z.string().min(1).max(200),
-  variant: z.enum(VARIANTS),
-  developers: z.array(slugSchema).min(1),
-  announced: isoDateSchema.nullish(),
-  released: isoDateSchema,
-  totalParams: count.nullish(),
-  activeParams: count.nullish(),
-  architecture: z.enum(ARCHITECTURES),
-  routedExperts: count.nullish(),
-  expertsPerToken: count.nullish(),
-  sharedExperts: z.int().nonnegative().nullish(),
-  contextWindow: count.nullish(),
-  maxPositionEmbeddings: count.nullish(),
-  license: z.string().min(1),
-  openWeights: z.boolean(),
-  hfRepoId: hfRepoIdSchema.nullish(),
-  baseModel: slugSchema.nullish(),
-  modalities: z.array(z.enum(MODALITIES)).min(1),
+  ...curatedFieldShape,
   sources: z
     .partialRecord(z.enum(SOURCE_KEYS), httpUrlSchema)
     .refine((s) => s.default !== undefined, { message: "needs a `default` source URL" }),

@@ -74,14 +74,9 @@ export function emptyReport(source: IngestReport["source"], dryRun: boolean): In
   };
 }
 
-const show = (field: ModelField, v: unknown) => {
-  const text = formatFieldValue(field, v);
-  return typeof v === "number" && text !== String(v) ? `${text} (${v})` : text;
-};
-
 export function formatDisagreement(d: Disagreement): string {
   const diff = formatDifference(d.field, d.inUse.value, d.other.value);
-  return `${d.model.slug} › ${FIELD_LABELS[d.field]}: ${d.inUse.source} ${show(d.field, d.inUse.value)} in use, ${d.other.source} ${show(d.field, d.other.value)}${diff ? ` (${diff})` : ""}`;
+  return `${d.model.slug} › ${FIELD_LABELS[d.field]}: ${d.inUse.source} ${formatFieldValue(d.field, d.inUse.value)} in use, ${d.other.source} ${formatFieldValue(d.field, d.other.value)}${diff ? ` (${diff})` : ""}`;
 }
 
 /** The summary line: "12 created, 3 updated, 40 unchanged, 7 disagreements, 1 failed". */

@@ -3,7 +3,7 @@ import path from "node:path";
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import { z } from "zod";
 import { checkModelRules } from "@/lib/domain/model-rules";
-import type { ModelField, ModelValues } from "@/lib/domain/model-fields";
+import { MODEL_FIELD_REGISTRY, MODEL_FIELDS, type ModelField, type ModelValues } from "@/lib/domain/model-fields";
 import {
   curatedFileSchema,
   curatedLicenseSchema,
@@ -43,45 +43,16 @@ export interface CuratedDataset {
 }
 
 /** YAML keys are short for people; the write path uses the field names of the data model. */
-const YAML_KEY_OF: Record<ModelField, keyof CuratedModel> = {
-  name: "name", family: "family", variant: "variant", developers: "developers", announcedDate: "announced",
-  releaseDate: "released", totalParams: "totalParams", activeParams: "activeParams", architecture: "architecture",
-  routedExperts: "routedExperts", expertsPerToken: "expertsPerToken", sharedExperts: "sharedExperts",
-  contextWindow: "contextWindow", maxPositionEmbeddings: "maxPositionEmbeddings", licenseId: "license",
-  openWeights: "openWeights", hfRepoId: "hfRepoId", baseModel: "baseModel", modalities: "modalities",
-};
-
+/** A curated record's values, field by field under each field's YAML key (the field registry); absent is null. */
 function toValues(m: CuratedModel): ModelValues {
-  return {
-    name: m.name,
-    family: m.family,
-    variant: m.variant,
-    developers: m.developers,
-    announcedDate: m.announced ?? null,
-    releaseDate: m.released,
-    totalParams: m.totalParams ?? null,
-    activeParams: m.activeParams ?? null,
-    architecture: m.architecture,
-    routedExperts: m.routedExperts ?? null,
-    expertsPerToken: m.expertsPerToken ?? null,
-    sharedExperts: m.sharedExperts ?? null,
-    contextWindow: m.contextWindow ?? null,
-    maxPositionEmbeddings: m.maxPositionEmbeddings ?? null,
-    licenseId: m.license,
-    openWeights: m.openWeights,
-    hfRepoId: m.hfRepoId ?? null,
-    baseModel: m.baseModel ?? null,
-    modalities: m.modalities,
-  };
+  const record = m as unknown as Record<string, unknown>;
+  return Object.fromEntries(MODEL_FIELDS.map((f) => [f, record[MODEL_FIELD_REGISTRY[f].yamlKey] ?? null])) as unknown as ModelValues;
 }
 
+/** The source URL of each field: its own key under `sources`, else `default`. */
 function toSources(m: CuratedModel): Record<ModelField, string> {
-  const out = {} as Record<ModelField, string>;
-  for (const [field, key] of Object.entries(YAML_KEY_OF) as [ModelField, keyof CuratedModel][]) {
-    const specific = m.sources[key as keyof typeof m.sources];
-    out[field] = specific ?? m.sources.default!;
-  }
-  return out;
+  const sources = m.sources as Record<string, string | undefined>;
+  return Object.fromEntries(MODEL_FIELDS.map((f) => [f, sources[MODEL_FIELD_REGISTRY[f].yamlKey] ?? m.sources.default!])) as Record<ModelField, string>;
 }
 
 function zodErrors(file: string, error: z.ZodError, data: unknown, prefix: PropertyKey[] = []): DatasetError[] {

@@ -3,7 +3,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { redirect } from "next/navigation";
 import { endAdminSession, MODERATION_DISABLED_MESSAGE, requireAdmin, startAdminSession } from "@/lib/auth/server";
-import { acceptCorrections, rejectCorrections } from "@/lib/data/corrections";
+import { acceptCorrections, rejectCorrections } from "@/lib/data/corrections/review";
 import { loginFormSchema, reviewFormSchema, type LoginFormState, type ReviewFormState } from "@/lib/schemas/correction";
 
 // The moderators' server actions. Each checks the session itself (a form on a protected page is no

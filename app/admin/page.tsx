@@ -5,7 +5,7 @@ import { ReviewForm } from "@/components/admin/review-form";
 import { ExternalLink } from "@/components/corrections/external-link";
 import { linkClass, secondaryButtonClass } from "@/components/corrections/form-styles";
 import { adminConfig, requireAdmin } from "@/lib/auth/server";
-import { listCorrectionDisagreements, listPendingCorrections } from "@/lib/data/corrections";
+import { listCorrectionDisagreements, listPendingCorrections } from "@/lib/data/corrections/queue";
 import { formatAge } from "@/lib/domain/correction-fields";
 import { logout, reviewSubmission } from "./actions";
 

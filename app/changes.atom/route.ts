@@ -1,5 +1,5 @@
 // GET /changes.atom - the accepted corrections (newest 50) as an Atom feed, for people who follow the data.
-import { listAcceptedChanges } from "@/lib/data/corrections";
+import { listAcceptedChanges } from "@/lib/data/corrections/changes";
 import { buildAtomFeed } from "@/lib/domain/atom";
 import { safeHref } from "@/lib/domain/correction-fields";
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { ExternalLink } from "@/components/corrections/external-link";
 import { linkClass } from "@/components/corrections/form-styles";
-import { listAcceptedChanges } from "@/lib/data/corrections";
+import { listAcceptedChanges } from "@/lib/data/corrections/changes";
 
 // Every change made by an accepted correction, newest first, with its evidence. Also as a feed.
 export const dynamic = "force-dynamic";

@@ -2,17 +2,11 @@ import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  acceptCorrection,
-  acceptCorrections,
-  createCorrections,
-  getSubmission,
-  listAcceptedChanges,
-  listCorrectionDisagreements,
-  listModelChanges,
-  listPendingCorrections,
-  rejectCorrection,
-} from "@/lib/data/corrections";
+import { listAcceptedChanges, listModelChanges } from "@/lib/data/corrections/changes";
+import { listCorrectionDisagreements, listPendingCorrections } from "@/lib/data/corrections/queue";
+import { acceptCorrection, acceptCorrections, rejectCorrection } from "@/lib/data/corrections/review";
+import { getSubmission } from "@/lib/data/corrections/status";
+import { createCorrections } from "@/lib/data/corrections/submit";
 import { ingestCurated } from "@/lib/ingest/curated/run";
 import { CORRECTION_LIMITS, readCorrectionForm } from "@/lib/schemas/correction";
 import { resetDatabase, testClient } from "../support/db-helpers";

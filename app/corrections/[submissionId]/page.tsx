@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { ExternalLink } from "@/components/corrections/external-link";
 import { linkClass } from "@/components/corrections/form-styles";
 import { StatusBadge } from "@/components/corrections/status-badge";
-import { getSubmission } from "@/lib/data/corrections";
+import { getSubmission } from "@/lib/data/corrections/status";
 import { submissionIdSchema } from "@/lib/schemas/correction";
 
 // The status of one submitted correction. Its address (a random UUID) is the only key to it: it is given

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { requestClientKey } from "@/lib/auth/server";
-import { createCorrections } from "@/lib/data/corrections";
+import { createCorrections } from "@/lib/data/corrections/submit";
 import { echoCorrectionInput, readCorrectionForm, type CorrectionFormState } from "@/lib/schemas/correction";
 
 /**

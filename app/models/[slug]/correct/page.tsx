@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { CorrectionForm, type FormField } from "@/components/corrections/correction-form";
 import { linkClass } from "@/components/corrections/form-styles";
-import { getCorrectionFormData } from "@/lib/data/corrections";
+import { getCorrectionFormData } from "@/lib/data/corrections/form";
 import { CORRECTABLE_FIELDS, FIELD_GROUPS, MODEL_FIELD_REGISTRY } from "@/lib/domain/model-fields";
 import { submitCorrection } from "./actions";
 

@@ -5,21 +5,23 @@ import { redirect } from "next/navigation";
 import { endAdminSession, MODERATION_DISABLED_MESSAGE, requireAdmin, startAdminSession } from "@/lib/auth/server";
 import { acceptCorrections, rejectCorrections } from "@/lib/data/corrections/review";
 import { loginFormSchema, reviewFormSchema, type LoginFormState, type ReviewFormState } from "@/lib/schemas/correction";
+import { formError } from "@/lib/schemas/form-state";
 
 // The moderators' server actions. Each checks the session itself (a form on a protected page is no
 // protection: anyone can POST an action). `login` is the one way in and is open by design.
 
-export async function login(_previous: LoginFormState, form: FormData): Promise<LoginFormState> {
+export async function login(previous: LoginFormState, form: FormData): Promise<LoginFormState> {
+  const refuse = (message: string) => formError(previous, { message: null, fieldErrors: { password: message }, values: {} });
   // A hand-made POST can call an action with any arguments.
-  if (!(form instanceof FormData)) return { error: "Enter the moderators' password." };
+  if (!(form instanceof FormData)) return refuse("Enter the moderators' password.");
   const parsed = loginFormSchema.safeParse({ password: form.get("password") });
-  if (!parsed.success) return { error: "Enter the moderators' password." };
+  if (!parsed.success) return refuse("Enter the moderators' password.");
   const outcome = await startAdminSession(parsed.data.password);
-  if (outcome === "disabled") return { error: MODERATION_DISABLED_MESSAGE };
+  if (outcome === "disabled") return refuse(MODERATION_DISABLED_MESSAGE);
   if (outcome === "wrong-password") {
     // Slows guessing down a little; the real defence is the 12-character minimum (lib/env.ts).
     await sleep(500);
-    return { error: "Wrong password." };
+    return refuse("Wrong password.");
   }
   redirect("/admin");
 }
@@ -32,10 +34,9 @@ export async function logout(): Promise<void> {
 
 export async function reviewSubmission(previous: ReviewFormState, form: FormData): Promise<ReviewFormState> {
   await requireAdmin();
-  if (!(form instanceof FormData)) return { message: "Send the review form.", fieldErrors: {}, attempt: 1, reason: "", ids: null };
+  if (!(form instanceof FormData)) return formError(previous, { message: "Send the review form.", values: { reason: "", ids: [] } });
   const raw = { decision: form.get("decision"), ids: form.getAll("ids"), reason: form.get("reason") ?? "" };
-  const echo = {
-    attempt: (previous?.attempt ?? 0) + 1,
+  const values = {
     reason: typeof raw.reason === "string" ? raw.reason.slice(0, 2000) : "",
     ids: raw.ids.filter((v): v is string => typeof v === "string").slice(0, 50),
   };
@@ -43,10 +44,10 @@ export async function reviewSubmission(previous: ReviewFormState, form: FormData
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
     for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
-    return { message: fieldErrors.decision ? "Choose accept or reject." : null, fieldErrors, ...echo };
+    return formError(previous, { message: fieldErrors.decision ? "Choose accept or reject." : null, fieldErrors, values });
   }
   const { decision, ids, reason } = parsed.data;
   const result = decision === "accept" ? await acceptCorrections(ids, reason) : await rejectCorrections(ids, reason);
-  if (!result.ok) return { message: result.message, fieldErrors: {}, ...echo };
+  if (!result.ok) return formError(previous, { message: result.message, values });
   redirect(`/admin?done=${result.decision}&n=${result.fields.length}`);
 }

@@ -2,10 +2,12 @@
 
 import { useActionState } from "react";
 import type { LoginFormState } from "@/lib/schemas/correction";
+import { IDLE_FORM } from "@/lib/schemas/form-state";
 import { buttonClass, errorTextClass, inputClass } from "@/components/corrections/form-styles";
 
 export function LoginForm({ action }: { action: (state: LoginFormState, form: FormData) => Promise<LoginFormState> }) {
-  const [state, formAction, pending] = useActionState(action, { error: null });
+  const [state, formAction, pending] = useActionState<LoginFormState, FormData>(action, IDLE_FORM);
+  const error = state.status === "error" ? (state.fieldErrors.password ?? state.message) : null;
   return (
     <form action={formAction} noValidate className="mt-4 max-w-sm space-y-4">
       <div>
@@ -20,13 +22,13 @@ export function LoginForm({ action }: { action: (state: LoginFormState, form: Fo
           aria-required="true"
           autoComplete="current-password"
           autoFocus
-          aria-invalid={state.error ? true : undefined}
-          aria-describedby={state.error ? "password-error" : undefined}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? "password-error" : undefined}
           className={`mt-1 ${inputClass}`}
         />
-        {state.error ? (
+        {error ? (
           <p id="password-error" role="alert" className={errorTextClass}>
-            {state.error}
+            {error}
           </p>
         ) : null}
       </div>

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import type { ReviewFormState } from "@/lib/schemas/correction";
+import { IDLE_FORM } from "@/lib/schemas/form-state";
 import { buttonClass, errorTextClass, inputClass, secondaryButtonClass } from "@/components/corrections/form-styles";
 
 interface Props {
@@ -12,17 +13,19 @@ interface Props {
 
 /** Accept or reject the ticked values of one submission; a reason is required to reject. */
 export function ReviewForm({ submissionId, items, action }: Props) {
-  const [state, formAction, pending] = useActionState(action, { message: null, fieldErrors: {}, attempt: 0, reason: "", ids: null });
+  const [state, formAction, pending] = useActionState<ReviewFormState, FormData>(action, IDLE_FORM);
+  const sent = state.status === "error" ? state : null;
+  const fieldErrors = sent?.fieldErrors ?? {};
   const id = (name: string) => `${name}-${submissionId}`;
   return (
     // Re-mounted after each attempt so the inputs show what was sent (React resets a form after its action).
     <form key={state.attempt} action={formAction} noValidate className="mt-3 space-y-3" aria-label="Review this submission">
-      {state.message ? (
+      {sent?.message ? (
         <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950/40 dark:text-red-300">
-          {state.message}
+          {sent.message}
         </p>
       ) : null}
-      <fieldset aria-describedby={state.fieldErrors.ids ? id("ids-error") : undefined}>
+      <fieldset aria-describedby={fieldErrors.ids ? id("ids-error") : undefined}>
         <legend className="text-sm font-medium">Values to decide on</legend>
         <div className="mt-1 space-y-1">
           {items.map((item) => (
@@ -31,16 +34,16 @@ export function ReviewForm({ submissionId, items, action }: Props) {
                 type="checkbox"
                 name="ids"
                 value={item.id}
-                defaultChecked={state.ids ? state.ids.includes(String(item.id)) : true}
+                defaultChecked={sent ? sent.values.ids.includes(String(item.id)) : true}
                 className="mt-0.5 size-4 accent-blue-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:accent-blue-400"
               />
               <span>{item.summary}</span>
             </label>
           ))}
         </div>
-        {state.fieldErrors.ids ? (
+        {fieldErrors.ids ? (
           <p id={id("ids-error")} className={errorTextClass}>
-            {state.fieldErrors.ids}
+            {fieldErrors.ids}
           </p>
         ) : null}
       </fieldset>
@@ -53,14 +56,14 @@ export function ReviewForm({ submissionId, items, action }: Props) {
           name="reason"
           rows={2}
           maxLength={500}
-          defaultValue={state.reason}
-          aria-invalid={state.fieldErrors.reason ? true : undefined}
-          aria-describedby={state.fieldErrors.reason ? id("reason-error") : undefined}
+          defaultValue={sent?.values.reason ?? ""}
+          aria-invalid={fieldErrors.reason ? true : undefined}
+          aria-describedby={fieldErrors.reason ? id("reason-error") : undefined}
           className={`mt-1 ${inputClass}`}
         />
-        {state.fieldErrors.reason ? (
+        {fieldErrors.reason ? (
           <p id={id("reason-error")} className={errorTextClass}>
-            Reason {state.fieldErrors.reason}
+            Reason {fieldErrors.reason}
           </p>
         ) : null}
       </div>

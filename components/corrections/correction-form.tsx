@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useRef } from "react";
 import type { FieldGroup, FieldInput } from "@/lib/domain/model-fields";
 import { CORRECTION_LIMITS, HONEYPOT_FIELD, PROPOSAL_PREFIX, type CorrectionFormState } from "@/lib/schemas/correction";
+import { IDLE_FORM } from "@/lib/schemas/form-state";
 import { buttonClass, errorTextClass, hintTextClass, inputClass, linkClass } from "./form-styles";
 
 export interface FormField {
@@ -22,7 +23,7 @@ interface Props {
   action: (state: CorrectionFormState, form: FormData) => Promise<CorrectionFormState>;
 }
 
-const INITIAL: CorrectionFormState = { status: "idle", attempt: 0 };
+const INITIAL: CorrectionFormState = IDLE_FORM;
 
 /**
  * The public corrections form. Every field of the model is listed with its value in use; people fill in

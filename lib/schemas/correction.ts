@@ -1,3 +1,4 @@
+import type { FormState } from "./form-state";
 import { z } from "zod";
 import { CORRECTABLE_FIELDS, FIELD_LIMITS, MODEL_FIELD_REGISTRY, isModelField, type ModelField, type ModelValues } from "@/lib/domain/model-fields";
 import { formatExact } from "@/lib/domain/params";
@@ -9,7 +10,7 @@ export { plainTextSchema };
 /**
  * What the public corrections form and the moderators' forms accept. Proposed values are parsed into the
  * field's own type (a count, a date, a license id, ...) by the schema of that field in the field registry
- * (lib/domain/model-fields.ts), then checked with the write path's rules (lib/data/corrections.ts).
+ * (lib/domain/model-fields.ts), then checked with the write path's rules (lib/data/corrections/submit.ts).
  * Every limit is here or in the registry, so the tests and the form agree.
  */
 export const CORRECTION_LIMITS = {
@@ -175,9 +176,7 @@ export function echoCorrectionInput(input: CorrectionFormInput): Record<string, 
 }
 
 /** What the form's server action returns (success redirects to the submission's status page instead). */
-export type CorrectionFormState =
-  | { status: "idle"; attempt: 0 }
-  | { status: "error"; message: string | null; fieldErrors: CorrectionFieldErrors; values: Record<string, string | string[]>; attempt: number };
+export type CorrectionFormState = FormState<Record<string, string | string[]>>;
 
 // ---- Moderation.
 
@@ -197,18 +196,11 @@ export const reviewFormSchema = z
 export type ReviewForm = z.infer<typeof reviewFormSchema>;
 
 /** What the moderators' review action returns (success redirects back to the queue instead). */
-export interface ReviewFormState {
-  message: string | null;
-  fieldErrors: Record<string, string>;
-  attempt: number;
-  /** What was sent, shown again after an error. */
-  reason: string;
-  ids: string[] | null;
-}
+/** The review form's values, shown again after an error. */
+export type ReviewFormState = FormState<{ reason: string; ids: string[] }>;
 
-export interface LoginFormState {
-  error: string | null;
-}
+/** The password is never sent back. */
+export type LoginFormState = FormState<Record<string, never>>;
 
 export const loginFormSchema = z.object({
   password: z.string({ message: "is required" }).min(1, "is required").max(500, "is too long"),

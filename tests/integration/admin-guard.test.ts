@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createSessionToken, deriveKey, SESSION_COOKIE } from "@/lib/auth/session";
 import { ingestCurated } from "@/lib/ingest/curated/run";
+import { IDLE_FORM } from "@/lib/schemas/form-state";
 import { resetDatabase, testClient } from "../support/db-helpers";
 
 /**
@@ -97,7 +98,8 @@ function hostileForm(): FormData {
   form.append("password", "wrong guess");
   return form;
 }
-const initialState = { message: null, fieldErrors: {}, attempt: 0, reason: "", ids: null, error: null };
+// Every form action starts from the one idle state (lib/schemas/form-state.ts).
+const initialState = IDLE_FORM;
 
 async function expectNothingChanged() {
   const row = await db.correction.findUniqueOrThrow({ where: { id: pendingId } });
@@ -180,7 +182,7 @@ describe("app/admin", () => {
     it(OPEN_ACTIONS.includes(name) ? "is open (the way in) but grants nothing without the password" : "refuses an anonymous request and changes nothing", async () => {
       const action = (await import(/* @vite-ignore */ file))[fn] as (...args: unknown[]) => Promise<unknown>;
       if (OPEN_ACTIONS.includes(name)) {
-        expect(await action(initialState, hostileForm())).toEqual({ error: "Wrong password." });
+        expect(await action(initialState, hostileForm())).toEqual({ status: "error", message: null, fieldErrors: { password: "Wrong password." }, values: {}, attempt: 1 });
         expect(request.set).toEqual([]);
       } else {
         expect(await redirectOf(() => action(initialState, hostileForm()))).toBe("/admin/login");
@@ -200,7 +202,7 @@ describe("app/admin", () => {
       form.set("password", PASSWORD);
       const outcome = await redirectOf(() => action(initialState, form)).catch(() => "threw");
       if (OPEN_ACTIONS.includes(name)) {
-        expect(await action(initialState, form)).toEqual({ error: expect.stringMatching(/Moderation is disabled: ADMIN_PASSWORD is not set/) });
+        expect(await action(initialState, form)).toEqual({ status: "error", message: null, fieldErrors: { password: expect.stringMatching(/Moderation is disabled: ADMIN_PASSWORD is not set/) }, values: {}, attempt: 1 });
       } else {
         expect(outcome).toBe("/admin");
       }
@@ -213,7 +215,7 @@ describe("app/admin", () => {
     const { login } = await import("@/app/admin/actions");
     const form = new FormData();
     form.set("password", PASSWORD);
-    expect(await redirectOf(() => login({ error: null }, form))).toBe("/admin");
+    expect(await redirectOf(() => login(IDLE_FORM, form))).toBe("/admin");
     expect(request.set.map((c) => c.name)).toEqual([SESSION_COOKIE]);
     request.cookie = request.set[0]!.value;
     const page = (await import("@/app/admin/page")).default as (p: unknown) => unknown;

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { requestClientKey } from "@/lib/auth/server";
 import { createCorrections } from "@/lib/data/corrections/submit";
 import { echoCorrectionInput, readCorrectionForm, type CorrectionFormState } from "@/lib/schemas/correction";
+import { formError } from "@/lib/schemas/form-state";
 
 /**
  * The public corrections form's action (anonymous by design). Validation, the honeypot, the rate limit
@@ -14,7 +15,7 @@ export async function submitCorrection(slug: string, previous: CorrectionFormSta
   const input = readCorrectionForm(form instanceof FormData ? form : new FormData());
   const result = await createCorrections(String(slug), input, { clientKey: await requestClientKey() });
   if (!result.ok) {
-    return { status: "error", message: result.message, fieldErrors: result.fieldErrors, values: echoCorrectionInput(input), attempt: (typeof previous?.attempt === "number" ? previous.attempt : 0) + 1 };
+    return formError(previous, { message: result.message, fieldErrors: result.fieldErrors, values: echoCorrectionInput(input) });
   }
   redirect(`/corrections/${result.submissionId}?sent=1`);
 }

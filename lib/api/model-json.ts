@@ -1,3 +1,4 @@
+import "server-only";
 import type { ModelListItem } from "@/lib/data/models";
 
 /** The public JSON of a model: the list item plus the absolute URL of its page. */

@@ -1,3 +1,4 @@
+import "server-only";
 import type { ModelListItem } from "@/lib/data/models";
 import { csvLines } from "@/lib/domain/csv";
 import { MODEL_FIELD_REGISTRY, MODEL_FIELDS, type ModelField } from "@/lib/domain/model-fields";

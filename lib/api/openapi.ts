@@ -1,3 +1,4 @@
+import "server-only";
 import { creditLines } from "@/lib/domain/sources";
 import { QUERY_PARAMS, QUERY_PARAM_NAMES } from "@/lib/schemas/model-query";
 import { LICENSE_CATEGORIES } from "@/lib/domain/licenses";

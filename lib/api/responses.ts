@@ -1,3 +1,4 @@
+import "server-only";
 import type { ParamError } from "@/lib/schemas/model-query";
 
 /** The API's error shape: `{ error, details: [{ param, message }] }`, always JSON, never a 500 with a stack. */

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { ModelListItem } from "@/lib/data/models";
+import { NULL_MODEL_VALUES } from "@/lib/domain/model-fields";
 import { CREDIT_LINE, CSV_COLUMNS, csvTrailer, modelsCsvStream } from "./models-csv";
 
 const model = (slug: string): ModelListItem => ({
+  ...NULL_MODEL_VALUES,
   slug, name: `=${slug}`, family: "F", variant: "base", organization: { slug: "org", name: "Org, Inc.", country: "US" },
   developers: [{ slug: "org", name: "Org, Inc.", country: "US" }], releaseDate: "2025-01-01", announcedDate: null,
   totalParams: 7e9, activeParams: 7e9, architecture: "dense", routedExperts: null, expertsPerToken: null, sharedExperts: null,

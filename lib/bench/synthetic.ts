@@ -1,4 +1,4 @@
-import type { ModelField, ModelValues, Variant } from "@/lib/domain/model-fields";
+import { NULL_MODEL_VALUES, type ModelField, type ModelValues, type Variant } from "@/lib/domain/model-fields";
 
 /**
  * Synthetic, realistic-looking model releases for the benchmarks (`npm run bench`), never for the real
@@ -187,6 +187,7 @@ export function syntheticRecord(i: number, p: SyntheticProfile, seed = 42): Synt
   }
   const number = String(i).padStart(6, "0");
   const values: ModelValues = {
+    ...NULL_MODEL_VALUES,
     name: `Synthetic-${number}`,
     family: `Synthetic-Family-${String(family).padStart(5, "0")}`,
     variant,

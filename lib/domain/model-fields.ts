@@ -397,3 +397,14 @@ export const REQUIRED_FIELDS = MODEL_FIELDS.filter((f) => MODEL_FIELD_REGISTRY[f
 
 /** Fields stored as a column of the Model table, named as the field. */
 export const COLUMN_FIELDS = MODEL_FIELDS.filter((f): f is ColumnField => MODEL_FIELD_REGISTRY[f].column !== null);
+
+/** The fields a record may leave empty (null in ModelValues). */
+export type OptionalField = { [K in ModelField]: null extends ModelValues[K] ? K : never }[ModelField];
+
+/**
+ * Every optional field as null: the base that code building whole records spreads (the benchmark's
+ * synthetic releases, test fixtures), so that a new optional field needs no edit there.
+ */
+export const NULL_MODEL_VALUES = Object.fromEntries(
+  MODEL_FIELDS.filter((f) => !MODEL_FIELD_REGISTRY[f].required).map((f) => [f, null]),
+) as { [K in OptionalField]: null };

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { ModelValues } from "./model-fields";
+import { NULL_MODEL_VALUES, type ModelValues } from "./model-fields";
 import { checkModelRules } from "./model-rules";
 
 const TODAY = "2026-11-29";
 const moe: ModelValues = {
+  ...NULL_MODEL_VALUES,
   name: "DeepSeek-V4-Flash", family: "DeepSeek-V4", variant: "instruct", developers: ["deepseek"],
   announcedDate: "2026-04-24", releaseDate: "2026-04-24", totalParams: 284_000_000_000, activeParams: 13_000_000_000,
   architecture: "moe", routedExperts: 256, expertsPerToken: 6, sharedExperts: 1, contextWindow: 1_048_576,

@@ -1,7 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { startIngestRun } from "@/lib/data/ingest-runs";
 import { createModels, readModels, writeModel, WriteRejectedError, type FieldInputs, type NewModel, type SourceBatch } from "@/lib/data/write-path";
-import type { ModelValues } from "@/lib/domain/model-fields";
+import { NULL_MODEL_VALUES, type ModelValues } from "@/lib/domain/model-fields";
 import { resetDatabase, testClient } from "../support/db-helpers";
 
 // What createModels (the bulk path for new models) stores, pinned column by column, and checked against
@@ -29,6 +29,7 @@ async function seedReferenceRows() {
 /** Every field, each with its own URL (so a row's URL says which field it came from). */
 function inputsOf(values: Partial<ModelValues>, url = "https://example.org/src"): FieldInputs {
   const base: ModelValues = {
+    ...NULL_MODEL_VALUES,
     name: "Model",
     family: "Family",
     variant: "base",

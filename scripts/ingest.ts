@@ -1,8 +1,7 @@
 // npm run ingest -- curated [DIR]          load the curated dataset (default data/curated) through the write path.
 // npm run ingest -- hf [--repo ...] ...    Hugging Face Hub (or recorded answers with --from-dir).
 // npm run ingest -- epoch FILE.csv ...     Epoch AI's "Data on AI Models" CSV.
-// npm run ingest -- modelsdev DIR          a copy of models.dev's model files (data/sources/modelsdev).
-// npm run ingest -- vllm-recipes DIR       a copy of vLLM's recipes (data/sources/vllm-recipes).
+// npm run ingest -- <cross-check> DIR      a copy of a file-based source (models.dev, vLLM recipes: see the source registry).
 // Run without arguments for the options.
 import path from "node:path";
 import { createPrismaClient } from "@/lib/db";
@@ -87,7 +86,8 @@ await runMain(async () => {
     return;
   }
 
-  if (cmd.source === "modelsdev" || cmd.source === "vllm-recipes") {
+  // Left: Epoch, or one of the registry's file-based cross-check sources.
+  if (cmd.source !== "epoch") {
     const report = await withDatabase((db) =>
       ingestCrossCheck(db, { source: cmd.source, dir: path.resolve(cmd.dir), exclusions: path.resolve(cmd.exclusions), dryRun: cmd.dryRun, onProgress: progress(cmd.source) }),
     );

@@ -20,6 +20,11 @@ export interface SourceInfo {
   license: string | null;
   /** The credit its license asks for, shown wherever its values are (null: none required). */
   credit: string | null;
+  /**
+   * A file-based cross-check source (`npm run ingest -- <kind> DIR`, run by lib/ingest/source-run.ts): what
+   * its folder holds and the copy the project ships. The command line and its usage text come from this.
+   */
+  files?: { holds: string; shipped: string };
 }
 
 export const SOURCES = {
@@ -62,6 +67,7 @@ export const SOURCES = {
     homeUrl: "https://models.dev",
     license: "MIT",
     credit: "models.dev, github.com/anomalyco/models.dev (MIT)",
+    files: { holds: "models.dev's model files, models/<lab>/<model>.toml", shipped: "data/sources/modelsdev" },
   },
   "vllm-recipes": {
     label: "vLLM recipes",
@@ -70,6 +76,7 @@ export const SOURCES = {
     homeUrl: "https://github.com/vllm-project/recipes",
     license: "Apache-2.0",
     credit: "vLLM project, 'recipes', github.com/vllm-project/recipes (Apache-2.0)",
+    files: { holds: "vLLM's recipes, models/<org>/<repo>.yaml", shipped: "data/sources/vllm-recipes" },
   },
 } as const satisfies Record<string, SourceInfo>;
 
@@ -126,6 +133,13 @@ export function valueInUse<T extends { source: string; value: unknown }>(field: 
     if (!best || sourceRank(field, h.source) < sourceRank(field, best.source)) best = h;
   }
   return best;
+}
+
+/** The file-based cross-check sources, in registry order. */
+export type CrossCheckSource = { [K in SourceKind]: (typeof SOURCES)[K] extends { files: object } ? K : never }[SourceKind];
+export const CROSS_CHECK_SOURCES = SOURCE_KINDS.filter((k) => "files" in SOURCES[k]) as CrossCheckSource[];
+export function isCrossCheckSource(kind: string): kind is CrossCheckSource {
+  return (CROSS_CHECK_SOURCES as string[]).includes(kind);
 }
 
 /** The fields whose precedence differs from the default, for the About page. */

@@ -1,3 +1,4 @@
+import type { CrossCheckSource } from "@/lib/domain/sources";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { loadExclusions } from "./exclusions";
 import { readModelsDevDir } from "./modelsdev/parse";
@@ -6,9 +7,8 @@ import { runSourceItems } from "./source-run";
 import type { SourceWriteHooks } from "./source-write";
 import { readRecipesDir } from "./vllm-recipes/parse";
 
-/** The file-based cross-check sources and the reader of each one's folder. */
-const READERS = { modelsdev: readModelsDevDir, "vllm-recipes": readRecipesDir } as const;
-export type CrossCheckSource = keyof typeof READERS;
+/** The reader of each file-based cross-check source's folder (the sources are in the registry). */
+const READERS: Record<CrossCheckSource, typeof readModelsDevDir> = { modelsdev: readModelsDevDir, "vllm-recipes": readRecipesDir };
 
 export async function ingestCrossCheck(
   db: PrismaClient,

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { CROSS_CHECK_SOURCES, SOURCES } from "@/lib/domain/sources";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { ingestCrossCheck } from "./cross-check-run";
 import { ingestCurated } from "./curated/run";
@@ -16,8 +17,6 @@ import { summaryLine } from "./report";
 export const SHIPPED = {
   curated: "data/curated",
   epoch: "data/sources/epoch/notable_ai_models_2026-02.csv",
-  modelsdev: "data/sources/modelsdev",
-  vllmRecipes: "data/sources/vllm-recipes",
   hfConfigs: "data/sources/hf/configs",
   exclusions: "data/excluded.yaml",
   /** The day the recorded configs were copied into the project: their retrieval date. */
@@ -30,8 +29,10 @@ export async function loadShippedSources(db: PrismaClient, root: string, log: (l
   log(`loaded ${curated.created} models from the curated dataset`);
   const runs = [
     () => ingestEpoch(db, { file: at(SHIPPED.epoch), onProgress: progress?.("epoch") }),
-    () => ingestCrossCheck(db, { source: "modelsdev", dir: at(SHIPPED.modelsdev), exclusions: at(SHIPPED.exclusions), onProgress: progress?.("modelsdev") }),
-    () => ingestCrossCheck(db, { source: "vllm-recipes", dir: at(SHIPPED.vllmRecipes), exclusions: at(SHIPPED.exclusions), onProgress: progress?.("vllm-recipes") }),
+    // Every file-based cross-check source of the registry, from the copy it ships.
+    ...CROSS_CHECK_SOURCES.map((source) => () =>
+      ingestCrossCheck(db, { source, dir: at(SOURCES[source].files.shipped), exclusions: at(SHIPPED.exclusions), onProgress: progress?.(source) }),
+    ),
     () => ingestHf(db, { source: new HfRecordedSource(at(SHIPPED.hfConfigs), SHIPPED.hfConfigsTakenAt), targets: { repos: [], orgs: [], recorded: true }, onProgress: progress?.("hf") }),
   ];
   for (const run of runs) log(summaryLine(await run()));

@@ -8,6 +8,14 @@ describe("tokenizeArgs", () => {
 });
 
 describe("parseIngestArgs", () => {
+  it("takes every file-based cross-check source of the registry, and no other source kind, as a subcommand", () => {
+    expect(parseIngestArgs(["modelsdev", "data/sources/modelsdev"])).toEqual({ source: "modelsdev", dir: "data/sources/modelsdev", exclusions: "data/excluded.yaml", dryRun: false, verbose: false });
+    expect(parseIngestArgs(["vllm-recipes", "x", "--exclusions", "e.yaml", "--dry-run"])).toMatchObject({ source: "vllm-recipes", dir: "x", exclusions: "e.yaml", dryRun: true });
+    expect(() => parseIngestArgs(["correction", "x"])).toThrow(/unknown source correction/);
+    expect(() => parseIngestArgs(["modelsdev"])).toThrow(/name one folder/);
+    expect(() => parseIngestArgs(["modelsdev", "x", "--create"])).toThrow(/unknown option --create/);
+  });
+
   it("parses hf with repos, orgs and flags", () => {
     expect(parseIngestArgs(["hf", "--repo", "deepseek-ai/DeepSeek-R1", "Qwen/Qwen3-32B", "--org", "deepseek-ai", "--min-params", "7B", "--dry-run"])).toMatchObject({
       source: "hf", repos: ["deepseek-ai/DeepSeek-R1", "Qwen/Qwen3-32B"], orgs: ["deepseek-ai"], all: false, minParams: 7_000_000_000, dryRun: true, create: false, json: false,

@@ -1,3 +1,4 @@
+import { CROSS_CHECK_SOURCES, isCrossCheckSource, SOURCES, type CrossCheckSource } from "@/lib/domain/sources";
 import { z } from "zod";
 import { countTextSchema } from "@/lib/domain/counts";
 import { hfRepoIdSchema } from "./common";
@@ -8,17 +9,13 @@ export const INGEST_USAGE = `Usage:
   npm run ingest -- hf [--repo ORG/NAME ...] [--org ORG ...] [--all] [--from-dir DIR] [--min-params 1B]
                        [--concurrency 4] [--create] [--dry-run] [--json] [--verbose] [--taken-at DATE]
   npm run ingest -- epoch FILE.csv [--create] [--dry-run] [--json] [--verbose]
-  npm run ingest -- modelsdev DIR [--exclusions FILE] [--dry-run] [--verbose]
-  npm run ingest -- vllm-recipes DIR [--exclusions FILE] [--dry-run] [--verbose]
-
+${CROSS_CHECK_SOURCES.map((k) => `  npm run ingest -- ${k} DIR [--exclusions FILE] [--dry-run] [--verbose]\n`).join("")}
   hf      Hugging Face Hub: --repo ids, --org organizations (their text-generation models of at least
           --min-params, default 1B), or (default) every model of the database that has a repo id.
           --from-dir reads recorded answers (ORG--NAME.config.json, ORG--NAME.api.json) instead of the network.
   epoch   Epoch AI's "Data on AI Models" CSV: language models with open weights, matched to our models.
-  modelsdev, vllm-recipes
-          a copy of models.dev's models/ or vLLM's recipes (data/sources/modelsdev, data/sources/vllm-recipes):
-          cross-check values, matched by repo id or data/excluded.yaml (--exclusions); they name no license,
-          so files matching no model are listed as candidates to curate, never created.
+${CROSS_CHECK_SOURCES.map((k) => `  ${k}: a copy of ${SOURCES[k].files.holds} (${SOURCES[k].files.shipped})\n`).join("")}          these cross-check values, matched by repo id or data/excluded.yaml (--exclusions); they name no
+          license, so files matching no model are listed as candidates to curate, never created.
   --create   add unmatched records as new models (otherwise they are reported as candidates)
   --dry-run  show what would change; write nothing
   --json     only parse and print the derived records as JSON; no database
@@ -101,8 +98,7 @@ export type IngestCommand =
   | { source: "curated"; dir: string | undefined }
   | ({ source: "hf" } & HfArgs)
   | ({ source: "epoch" } & EpochArgs)
-  | ({ source: "modelsdev" } & CrossCheckArgs)
-  | ({ source: "vllm-recipes" } & CrossCheckArgs);
+  | ({ source: CrossCheckSource } & CrossCheckArgs);
 
 /** `--a x y --b --c=z pos` -> { a: [x, y], b: [], c: [z], _: [pos] }. Values follow their flag until the next flag. */
 export function tokenizeArgs(argv: string[]): Record<string, string[]> {
@@ -145,6 +141,6 @@ export function parseIngestArgs(argv: string[]): IngestCommand {
     return { source, ...check(hfArgsSchema.safeParse(named)) };
   }
   if (source === "epoch") return { source, ...check(epochArgsSchema.safeParse(tokenizeArgs(rest))) };
-  if (source === "modelsdev" || source === "vllm-recipes") return { source, ...check(crossCheckArgsSchema.safeParse(tokenizeArgs(rest))) };
+  if (source && isCrossCheckSource(source)) return { source, ...check(crossCheckArgsSchema.safeParse(tokenizeArgs(rest))) };
   return fail(`unknown source ${source ?? "(none)"}`);
 }

@@ -7,6 +7,7 @@ import { linkClass, secondaryButtonClass } from "@/components/corrections/form-s
 import { adminConfig, requireAdmin } from "@/lib/auth/server";
 import { listCorrectionDisagreements, listPendingCorrections } from "@/lib/data/corrections/queue";
 import { formatAge } from "@/lib/domain/correction-fields";
+import { sourceLabel } from "@/lib/domain/sources";
 import { logout, reviewSubmission } from "./actions";
 
 // The moderators' queue: pending corrections oldest first, and accepted corrections that a source now
@@ -16,7 +17,6 @@ export const metadata: Metadata = { title: "Moderation", robots: { index: false,
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const KIND_LABEL: Record<string, string> = { correction: "Correction", curated: "Curated", huggingface: "Hugging Face", epoch: "Epoch AI" };
 
 export default async function AdminPage({ searchParams }: Props) {
   if (!adminConfig().enabled) {
@@ -101,7 +101,7 @@ export default async function AdminPage({ searchParams }: Props) {
                           <ul className="space-y-0.5">
                             {item.sources.map((src) => (
                               <li key={src.kind} className="tabular">
-                                {KIND_LABEL[src.kind] ?? src.kind}: {src.value} (<ExternalLink url={src.url} />)
+                                {sourceLabel(src.kind)}: {src.value} (<ExternalLink url={src.url} />)
                               </li>
                             ))}
                           </ul>
@@ -167,7 +167,7 @@ export default async function AdminPage({ searchParams }: Props) {
                       <ul className="space-y-0.5">
                         {d.others.map((o) => (
                           <li key={o.kind} className="tabular">
-                            {KIND_LABEL[o.kind] ?? o.kind}: {o.value} (<ExternalLink url={o.url} />, {o.retrievedAt.slice(0, 10)})
+                            {sourceLabel(o.kind)}: {o.value} (<ExternalLink url={o.url} />, {o.retrievedAt.slice(0, 10)})
                           </li>
                         ))}
                       </ul>

@@ -3,7 +3,7 @@ import { finishIngestRun, type RunCounts } from "@/lib/data/ingest-runs";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { formatDifference, formatFieldValue, FIELD_LABELS } from "@/lib/domain/field-display";
 import type { ModelField } from "@/lib/domain/model-fields";
-import type { IngestedSource } from "@/lib/domain/sources";
+import { isCrossCheckSource, type IngestedSource } from "@/lib/domain/sources";
 
 /** What an ingest run did, for the command line, the IngestRun row and the tests. */
 export interface IngestReport extends RunCounts {
@@ -101,7 +101,8 @@ export function formatReport(r: IngestReport, limit = 25): string[] {
   section("Created (review them in data/curated)", r.createdList, (c) => c);
   section("Refused values", r.refused, (f) => `${f.item} › ${f.field} = ${JSON.stringify(f.value)}: ${f.reason}`);
   section("Disagreements with the value in use, largest first", r.disagreementList, formatDisagreement);
-  const creates = r.source === "huggingface" || r.source === "epoch";
+  // The file-based cross-checks name no license, so they never create a model.
+  const creates = !isCrossCheckSource(r.source);
   section(creates ? "Unmatched (candidates; --create adds those that can be created)" : "Unmatched (candidates to curate or exclude)", r.candidates, (c) => `${c.item}: ${c.reason}${c.similar.length ? ` (similar: ${c.similar.join(", ")})` : ""}`);
   section("Notes", r.notes, (n) => n);
   lines.push("", summaryLine(r));

@@ -13,6 +13,7 @@ import { todayUtc } from "@/lib/domain/model-rules";
 import { formatExact, formatParams, formatTokens } from "@/lib/domain/params";
 import { formatShare } from "@/lib/domain/summary";
 import { withQuery } from "@/lib/domain/url";
+import { loadExclusions } from "@/lib/ingest/exclusions";
 import { parseDashboardQuery } from "@/lib/schemas/dashboard-query";
 import { activeFilters, DEFAULT_QUERY, modelQueryToParams, type ModelQuery } from "@/lib/schemas/model-query";
 
@@ -26,7 +27,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const { query, errors } = parseDashboardQuery(raw, today);
   const { filters, compare: extra } = query;
   const asOf = query.asOf ?? today;
-  const [rows, completeThrough] = await Promise.all([loadStatRows(filters, query.asOf), readCompleteThrough()]);
+  const [rows, completeThrough, exclusions] = await Promise.all([loadStatRows(filters, query.asOf), readCompleteThrough(), loadExclusions()]);
+  const pending = exclusions.pending().length;
   const stats = buildStats(rows, { extra, asOf, completeThrough });
   const points = chartPoints(rows, extra);
   const groups = stats.groups;
@@ -57,6 +59,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <p className="mt-2 max-w-3xl" data-complete-through={stats.completeThrough}>
         <strong>Data complete through {formatDay(stats.completeThrough)}.</strong>{" "}
         Releases after that day may not be in the atlas yet: periods that end later are drawn hatched and marked incomplete.
+        {pending > 0 ? (
+          <>
+            {" "}
+            <Link href="/data-quality#not-yet" className="text-blue-700 underline dark:text-blue-400">{pending} releases</Link> the last sweep found are not in
+            the data yet (a date, license or expert layout still needs a source): check a trend against them.
+          </>
+        ) : null}
       </p>
       <p className="mt-2 max-w-3xl text-zinc-700 dark:text-zinc-300">
         {query.asOf ? `As of ${query.asOf}` : "Today"}, the atlas counts <strong>{stats.releases}</strong> open-weights releases{activeFilters(filters).length ? " matching these filters" : ""}:{" "}

@@ -4,7 +4,8 @@ import { findDisagreements, type SourceValue } from "@/lib/data/disagreements";
 import { PARAM_TOLERANCE } from "@/lib/domain/disagreements";
 import { FIELD_LABELS, formatDifference, formatFieldValue } from "@/lib/domain/field-display";
 import { MODEL_FIELDS, type ModelField } from "@/lib/domain/model-fields";
-import { SOURCE_KINDS, sourceLabel } from "@/lib/domain/sources";
+import { creditLines, SOURCE_KINDS, sourceLabel } from "@/lib/domain/sources";
+import { loadExclusions } from "@/lib/ingest/exclusions";
 import { DATA_QUALITY_PAGE_SIZE, dataQualityHref, parseDataQualityParams, type DataQualityParams } from "@/lib/schemas/data-quality";
 
 export const metadata: Metadata = { title: "Data quality" };
@@ -48,7 +49,8 @@ function Value({ field, v }: { field: ModelField; v: SourceValue }) {
 export default async function DataQualityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params: DataQualityParams = parseDataQualityParams(await searchParams);
   // One query for the source filter; the field filter and its counts are taken from it.
-  const bySource = await findDisagreements({ source: params.source });
+  const [bySource, exclusions] = await Promise.all([findDisagreements({ source: params.source }), loadExclusions()]);
+  const pending = exclusions.pending();
   const counts = new Map<ModelField, number>();
   for (const d of bySource) counts.set(d.field, (counts.get(d.field) ?? 0) + 1);
   const rows = params.field ? bySource.filter((d) => d.field === params.field) : bySource;
@@ -62,13 +64,14 @@ export default async function DataQualityPage({ searchParams }: { searchParams: 
       <div className="mt-2 max-w-3xl space-y-2 text-sm text-zinc-700 dark:text-zinc-300">
         <p>
           Every source&apos;s value of every field is kept. The value in use comes from the highest-ranked source that has one: an accepted correction,
-          then the curated dataset, then per field Hugging Face (config.json for expert counts and positions) or Epoch AI (the developer&apos;s stated
-          parameter count and context). Below, each value in use next to another source that says otherwise, largest difference first.
+          then the curated dataset, then the other sources in each field&apos;s order (<Link href="/about" className="text-blue-700 underline dark:text-blue-400">About</Link> lists
+          them). Below, each value in use next to another source that says otherwise, largest difference first.
         </p>
         <p>
           Parameter counts within {PARAM_TOLERANCE * 100}% of each other are not listed (rounding, not disagreement); a source that does not state a
-          value never disagrees. Hugging Face totals are safetensors sums, which count every dtype and packed formats. Secondary sources: Epoch AI,
-          &apos;Data on AI Models&apos;, epoch.ai/data/ai-models (CC BY 4.0); the Hugging Face Hub.
+          value never disagrees. Hugging Face totals are safetensors sums, which count every dtype and packed formats. Secondary sources:{" "}
+          {creditLines().join("; ")}. <a href="#not-yet" className="text-blue-700 underline dark:text-blue-400">{pending.length} releases</a> found
+          by the last sweep are not in the data yet (below).
         </p>
       </div>
 
@@ -138,6 +141,39 @@ export default async function DataQualityPage({ searchParams }: { searchParams: 
           )}
         </>
       )}
+    
+      <section aria-labelledby="not-yet" className="mt-10">
+        <h2 id="not-yet" className="text-lg font-semibold">Found, not yet in the data ({pending.length})</h2>
+        <p className="mt-2 max-w-3xl text-sm text-zinc-700 dark:text-zinc-300">
+          Releases with public weights that the last sweep found but could not yet enter, because a value every record needs (the day the
+          weights were published, the license of that exact release, or the expert layout of a mixture of experts) had no source. Counts
+          that include the months they fall in are short by these. From <code>data/excluded.yaml</code>, where every other entry of the
+          cross-check sources that is not a record is listed with its reason.
+        </p>
+        {pending.length === 0 ? (
+          <p className="mt-3 rounded border border-zinc-200 p-4 text-sm dark:border-zinc-800">None: every release the last sweep found is in the data.</p>
+        ) : (
+          <div className="mt-3 overflow-x-auto rounded border border-zinc-200 dark:border-zinc-800">
+            <table className="min-w-full text-sm">
+              <caption className="sr-only">Releases found by the last sweep and not yet in the data, with what is missing</caption>
+              <thead className="bg-zinc-50 text-left dark:bg-zinc-900">
+                <tr>
+                  <th scope="col" className="px-3 py-2 font-medium">Release</th>
+                  <th scope="col" className="px-3 py-2 font-medium">What is known, and what is missing</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
+                {pending.map((e, i) => (
+                  <tr key={`${i}:${e.path ?? e.repo ?? e.name}`}>
+                    <th scope="row" className="px-3 py-2 text-left align-top font-medium break-words">{e.name ?? e.repo ?? e.path}</th>
+                    <td className="px-3 py-2 text-zinc-700 dark:text-zinc-300">{e.why}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
     </>
   );
 }

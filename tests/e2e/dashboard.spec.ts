@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { bucketEnd, nextDay } from "@/lib/domain/aggregation";
 import { formatDay, incompleteNote } from "@/lib/domain/dates";
+import { loadExclusions } from "@/lib/ingest/exclusions";
 
 const CHARTS = ["releases-per-quarter", "size", "context", "moe-share", "licenses", "cumulative"];
 
@@ -175,3 +176,18 @@ test("as of a day in mid-quarter, that quarter is hatched, labelled 'incomplete:
     await expect(page.locator(`[data-chart="${chart}"] [data-legend="incomplete"]`), chart).toHaveText(note);
   }
 });
+
+test("the headline links the releases the last sweep found but could not yet enter, listed on /data-quality with what is missing", async ({ page }) => {
+  const pending = (await loadExclusions()).pending();
+  expect(pending.length).toBeGreaterThan(0);
+  await page.goto("/");
+  const link = page.getByRole("link", { name: `${pending.length} releases`, exact: true });
+  await expect(link).toHaveAttribute("href", "/data-quality#not-yet");
+  await link.click();
+  await expect(page).toHaveURL(/\/data-quality#not-yet$/);
+  const section = page.locator("section", { has: page.getByRole("heading", { name: `Found, not yet in the data (${pending.length})` }) });
+  await expect(section.getByRole("table").locator("tbody tr")).toHaveCount(pending.length);
+  const first = pending[0]!;
+  await expect(section.getByRole("rowheader", { name: first.name ?? first.repo ?? first.path!, exact: true }).first()).toBeVisible();
+});
+

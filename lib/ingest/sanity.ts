@@ -1,4 +1,7 @@
-import type { ModelField } from "@/lib/domain/model-fields";
+import { referenceValue, type MatchableModel } from "@/lib/data/ingest-lookup";
+import type { FieldInputs } from "@/lib/data/write-path";
+import { MODEL_FIELDS, type ModelField } from "@/lib/domain/model-fields";
+import type { IngestedSource } from "@/lib/domain/sources";
 import { MAX_CONTEXT, MAX_PARAMS, MIN_CONTEXT, MIN_PARAMS } from "@/lib/domain/model-rules";
 import { formatParams } from "@/lib/domain/params";
 
@@ -42,4 +45,34 @@ export function checkActiveAgainstTotal(active: number, total: number): string |
   if (active > total) return `active ${formatParams(active)} exceeds total ${formatParams(total)}`;
   if (active * 1000 < total) return `active ${formatParams(active)} is less than a thousandth of total ${formatParams(total)} (a unit slip?)`;
   return null;
+}
+
+export interface Refusal {
+  field: ModelField;
+  value: unknown;
+  reason: string;
+}
+
+/**
+ * One source's values for one model, checked field by field (in the registry's field order, so a total
+ * is checked before the active count set against it) against the value another source holds, and active
+ * against total (this source's total, else the reference). A refused value is kept as null: the source
+ * then holds none rather than a stale one from an earlier run.
+ */
+export function checkSourceInputs(inputs: FieldInputs, model: MatchableModel | null, source: IngestedSource, today: string): { inputs: FieldInputs; refused: Refusal[] } {
+  const refused: Refusal[] = [];
+  const out: Record<string, { value: unknown; url: string }> = {};
+  const ref = (field: ModelField) => (model ? referenceValue(model, field, source) : null);
+  for (const field of MODEL_FIELDS) {
+    const input = (inputs as Record<string, { value: unknown; url: string } | undefined>)[field];
+    if (!input) continue;
+    let reason = checkIngestedValue(field, input.value, ref(field), today);
+    if (!reason && field === "activeParams" && typeof input.value === "number") {
+      const total = out.totalParams?.value ?? ref("totalParams")?.value;
+      if (typeof total === "number") reason = checkActiveAgainstTotal(input.value, total);
+    }
+    if (reason) refused.push({ field, value: input.value, reason });
+    out[field] = reason ? { value: null, url: input.url } : input;
+  }
+  return { inputs: out as FieldInputs, refused };
 }

@@ -1,14 +1,13 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { loadIngestLookup, referenceValue, type MatchableModel } from "@/lib/data/ingest-lookup";
+import { loadIngestLookup, type MatchableModel } from "@/lib/data/ingest-lookup";
 import type { FieldInputs } from "@/lib/data/write-path";
-import type { ModelField } from "@/lib/domain/model-fields";
 import { todayUtc } from "@/lib/domain/model-rules";
 import type { IngestedSource } from "@/lib/domain/sources";
 import type { Exclusions } from "./exclusions";
 import { similarNames } from "./naming";
 import { recordWrite, type IngestReport } from "./report";
 import { withIngestRun } from "./run-loop";
-import { checkActiveAgainstTotal, checkIngestedValue } from "./sanity";
+import { checkSourceInputs } from "./sanity";
 import { writeSourceValues, type SourceWriteHooks } from "./source-write";
 
 /**
@@ -62,27 +61,6 @@ function matchItem(item: SourceItem, models: MatchableModel[], options: SourceRu
     reason: item.repoId ? `no model has the repo id ${item.repoId}: curate it (data/curated) or list it in data/excluded.yaml` : "no weights link and no entry in data/excluded.yaml",
     similar: similarNames(item.name, models),
   };
-}
-
-/** The item's values that pass the sanity checks against the other sources' values; the rest are refused. */
-function checkedInputs(item: SourceItem, model: MatchableModel, source: IngestedSource, today: string) {
-  const refused: { field: ModelField; value: unknown; reason: string }[] = [];
-  const inputs: FieldInputs = {};
-  for (const [field, input] of Object.entries(item.inputs) as [ModelField, { value: unknown; url: string }][]) {
-    const reason = checkIngestedValue(field, input.value, referenceValue(model, field, source), today);
-    if (reason) refused.push({ field, value: input.value, reason });
-    else (inputs as Record<string, unknown>)[field] = input;
-  }
-  const active = inputs.activeParams?.value;
-  const total = inputs.totalParams?.value ?? (referenceValue(model, "totalParams", source)?.value as number | undefined);
-  if (typeof active === "number" && typeof total === "number") {
-    const reason = checkActiveAgainstTotal(active, total);
-    if (reason) {
-      refused.push({ field: "activeParams", value: active, reason });
-      delete inputs.activeParams;
-    }
-  }
-  return { inputs, refused };
 }
 
 /**
@@ -150,7 +128,7 @@ export async function runSourceItems(db: PrismaClient, options: SourceRunOptions
           report.notes.push(`${slug}: written from the file that links its repo; hosts' listings of it not written: ${picked.passedOver.map((i) => i.item).join(", ")}`);
         }
         const model = lookup.models.find((m) => m.slug === slug)!;
-        const { inputs, refused } = checkedInputs({ ...claims[0]!.item, inputs: picked.inputs }, model, options.source, today);
+        const { inputs, refused } = checkSourceInputs(picked.inputs, model, options.source, today);
         report.refused.push(...refused.map((r) => ({ item: label, ...r })));
         const out = await writeSourceValues(db, { slug, inputs, batch, today, dryRun }, options.hooks);
         recordWrite(report, label, slug, out);

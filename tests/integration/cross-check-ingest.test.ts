@@ -85,6 +85,17 @@ describe("models.dev ingest", () => {
     expect(await values("deepseek-v3", "modelsdev")).toEqual({ contextWindow: 131072 });
   });
 
+  it("drops this source's earlier value when a later run's value is refused, rather than keeping a stale one", async () => {
+    const file = (total: string) => `name = "DeepSeek V3"\nopen_weights = true\n[parameters]\ntotal = ${total}\n[[weights]]\nurl = "https://huggingface.co/deepseek-ai/DeepSeek-V3"\n`;
+    const good = await folder({ "models/deepseek/v3.toml": file("671_000_000_000") });
+    await ingestCrossCheck(db, { source: "modelsdev", ...good, today: TODAY });
+    expect(await values("deepseek-v3", "modelsdev")).toEqual({ totalParams: 671_000_000_000 });
+    const slip = await folder({ "models/deepseek/v3.toml": file("671_000_000") });
+    const report = await ingestCrossCheck(db, { source: "modelsdev", ...slip, today: TODAY });
+    expect(report.refused.map((r) => [r.field, r.value])).toEqual([["totalParams", 671_000_000]]);
+    expect(await values("deepseek-v3", "modelsdev")).toEqual({});
+  });
+
   it("holds back two files that claim one model with different values", async () => {
     const file = (ctx: number) => `name = "DeepSeek V3"\nopen_weights = true\n[[weights]]\nurl = "https://huggingface.co/deepseek-ai/DeepSeek-V3"\n[limit]\ncontext = ${ctx}\n`;
     const src = await folder({ "models/a/v3.toml": file(131072), "models/b/v3.toml": file(65536) });

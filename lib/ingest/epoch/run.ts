@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { loadIngestLookup, referenceValue, type IngestLookup, type MatchableModel } from "@/lib/data/ingest-lookup";
+import { loadIngestLookup, type IngestLookup, type MatchableModel } from "@/lib/data/ingest-lookup";
 import type { FieldInputs } from "@/lib/data/write-path";
 import type { ModelField } from "@/lib/domain/model-fields";
 import { todayUtc } from "@/lib/domain/model-rules";
@@ -11,7 +11,7 @@ import { OrganizationMatcher } from "./orgs";
 import { slugFromName, variantFromName } from "../naming";
 import { recordWrite, type IngestReport } from "../report";
 import { withIngestRun } from "../run-loop";
-import { checkActiveAgainstTotal, checkIngestedValue } from "../sanity";
+import { checkSourceInputs, type Refusal } from "../sanity";
 import { writeSourceValues, type SourceWriteHooks } from "../source-write";
 
 /**
@@ -35,28 +35,8 @@ export function epochFieldInputs(
   licenses: ReadonlyMap<string, string>,
   today: string,
 ): { inputs: FieldInputs; refused: { field: ModelField; value: unknown; reason: string }[] } {
-  const refused: { field: ModelField; value: unknown; reason: string }[] = [];
+  const refused: Refusal[] = [];
   const url = EPOCH_URL;
-  const ref = (field: ModelField) => (model ? referenceValue(model, field, "epoch") : null);
-  const accept = (field: ModelField, value: unknown): unknown => {
-    const reason = checkIngestedValue(field, value, ref(field), today);
-    if (reason) {
-      refused.push({ field, value, reason });
-      return null;
-    }
-    return value;
-  };
-
-  const total = accept("totalParams", r.totalParams) as number | null;
-  let active = accept("activeParams", r.activeParams) as number | null;
-  if (active != null) {
-    const against = total ?? (ref("totalParams")?.value as number | undefined) ?? null;
-    const reason = against != null ? checkActiveAgainstTotal(active, against) : null;
-    if (reason) {
-      refused.push({ field: "activeParams", value: active, reason });
-      active = null;
-    }
-  }
   let licenseId: string | null = null;
   if (r.licenseId) {
     const category = licenses.get(r.licenseId);
@@ -68,15 +48,20 @@ export function epochFieldInputs(
       licenseId = r.licenseId;
     }
   }
-  const inputs: FieldInputs = {
-    totalParams: { value: total, url },
-    activeParams: { value: active, url },
-    announcedDate: { value: accept("announcedDate", r.publicationDate) as string | null, url },
-    openWeights: { value: r.openWeights, url },
-    licenseId: { value: licenseId, url },
-    contextWindow: { value: accept("contextWindow", r.contextWindow) as number | null, url },
-  };
-  return { inputs, refused };
+  const checked = checkSourceInputs(
+    {
+      totalParams: { value: r.totalParams, url },
+      activeParams: { value: r.activeParams, url },
+      announcedDate: { value: r.publicationDate, url },
+      openWeights: { value: r.openWeights, url },
+      licenseId: { value: licenseId, url },
+      contextWindow: { value: r.contextWindow, url },
+    },
+    model,
+    "epoch",
+    today,
+  );
+  return { inputs: checked.inputs, refused: [...refused, ...checked.refused] };
 }
 
 /** A new model from a row (with --create): only when every required value is known. */

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { loadIngestLookup, referenceValue, type IngestLookup, type MatchableModel } from "@/lib/data/ingest-lookup";
+import { loadIngestLookup, type IngestLookup, type MatchableModel } from "@/lib/data/ingest-lookup";
 import type { FieldInputs } from "@/lib/data/write-path";
 import type { ModelField } from "@/lib/domain/model-fields";
 import { todayUtc } from "@/lib/domain/model-rules";
@@ -9,7 +9,7 @@ import type { HfSource } from "./source";
 import { normalizeName, similarNames, variantFromName } from "../naming";
 import { recordWrite, type IngestReport } from "../report";
 import { withIngestRun } from "../run-loop";
-import { checkIngestedValue } from "../sanity";
+import { checkSourceInputs } from "../sanity";
 import { writeSourceValues, type SourceWriteHooks } from "../source-write";
 
 /**
@@ -40,7 +40,6 @@ export function hfFieldInputs(
   today: string,
 ): { inputs: FieldInputs; refused: { field: ModelField; value: unknown; reason: string }[] } {
   const values: Partial<Record<ModelField, { value: unknown; url: string }>> = {};
-  const refused: { field: ModelField; value: unknown; reason: string }[] = [];
   if (rec.info) {
     const i = rec.info;
     values.releaseDate = { value: i.releaseDate, url: rec.modelUrl };
@@ -58,14 +57,7 @@ export function hfFieldInputs(
       values[field] = { value: c?.[field] ?? null, url: rec.configUrl };
     }
   }
-  for (const [field, v] of Object.entries(values) as [ModelField, { value: unknown; url: string }][]) {
-    const reason = checkIngestedValue(field, v.value, model ? referenceValue(model, field, "huggingface") : null, today);
-    if (reason) {
-      refused.push({ field, value: v.value, reason });
-      v.value = null;
-    }
-  }
-  return { inputs: values as FieldInputs, refused };
+  return checkSourceInputs(values as FieldInputs, model, "huggingface", today);
 }
 
 /** The organization of a Hub author: the organization of the models we already list under that author. */

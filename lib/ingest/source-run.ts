@@ -1,3 +1,5 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { loadIngestLookup, type MatchableModel } from "@/lib/data/ingest-lookup";
 import type { FieldInputs } from "@/lib/data/write-path";
@@ -30,11 +32,45 @@ export interface SourceItem {
   problems: string[];
 }
 
+export interface SourceFolder {
+  items: SourceItem[];
+  /** Files that could not be read at all: reported as failures, never skipped silently. */
+  errors: { item: string; message: string }[];
+}
+
+/**
+ * Every file `models/<group>/<name>` under `dir` that ends with one of `extensions`, in name order, each
+ * parsed by `parse` (null: not an item, e.g. a closed model). `layout` says in the error what a copy of
+ * the source looks like.
+ */
+export async function readSourceFolder(
+  dir: string,
+  layout: string,
+  extensions: readonly string[],
+  parse: (group: string, name: string, text: string) => SourceItem | null,
+): Promise<SourceFolder> {
+  const root = path.join(dir, "models");
+  const groups = await readdir(root, { withFileTypes: true }).catch((e: NodeJS.ErrnoException) => {
+    throw new Error(`cannot read ${root} (${e.code ?? e.message}): name a copy of ${layout}`);
+  });
+  const folder: SourceFolder = { items: [], errors: [] };
+  for (const group of groups.filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+    for (const name of (await readdir(path.join(root, group))).filter((f) => extensions.some((x) => f.endsWith(x))).sort()) {
+      try {
+        const item = parse(group, name, await readFile(path.join(root, group, name), "utf8"));
+        if (item) folder.items.push(item);
+      } catch (e) {
+        folder.errors.push({ item: `models/${group}/${name}`, message: (e as Error).message });
+      }
+    }
+  }
+  return folder;
+}
+
 export interface SourceRunOptions {
   source: Extract<IngestedSource, "modelsdev" | "vllm-recipes">;
   items: SourceItem[];
-  /** Files the parser could not read at all. */
-  errors: { item: string; message: string }[];
+  errors: SourceFolder["errors"];
   exclusions: Exclusions;
   dryRun?: boolean;
   today?: string;

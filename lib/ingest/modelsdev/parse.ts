@@ -1,9 +1,9 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse as parseToml } from "smol-toml";
 import { z } from "zod";
 import type { FieldInputs } from "@/lib/data/write-path";
-import type { SourceItem } from "../source-run";
+import { readSourceFolder, type SourceFolder, type SourceItem } from "../source-run";
 
 /**
  * models.dev's model files (`models/<lab>/<model>.toml`, MIT, data/sources/modelsdev/README.md): what we
@@ -54,7 +54,7 @@ export function parseModelsDevFile(filePath: string, text: string, commit: strin
 }
 
 /** Every open-weights file under DIR/models, with MANIFEST.tsv's commits; unreadable files are errors, not skipped silently. */
-export async function readModelsDevDir(dir: string): Promise<{ items: SourceItem[]; errors: { item: string; message: string }[] }> {
+export async function readModelsDevDir(dir: string): Promise<SourceFolder> {
   const commits = new Map<string, string>();
   const manifest = await readFile(path.join(dir, "MANIFEST.tsv"), "utf8").catch(() => null);
   if (manifest) {
@@ -66,22 +66,8 @@ export async function readModelsDevDir(dir: string): Promise<{ items: SourceItem
       if (row.success) commits.set(row.data.path, row.data.commit);
     }
   }
-  const root = path.join(dir, "models");
-  const labs = await readdir(root, { withFileTypes: true }).catch((e: NodeJS.ErrnoException) => {
-    throw new Error(`cannot read ${root} (${e.code ?? e.message}): name a copy of models.dev laid out as models/<lab>/<model>.toml`);
+  return readSourceFolder(dir, "models.dev laid out as models/<lab>/<model>.toml", [".toml"], (lab, file, text) => {
+    const rel = `models/${lab}/${file}`;
+    return parseModelsDevFile(rel, text, commits.get(rel) ?? null);
   });
-  const items: SourceItem[] = [];
-  const errors: { item: string; message: string }[] = [];
-  for (const lab of labs.filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
-    for (const file of (await readdir(path.join(root, lab))).filter((f) => f.endsWith(".toml")).sort()) {
-      const rel = `models/${lab}/${file}`;
-      try {
-        const item = parseModelsDevFile(rel, await readFile(path.join(root, lab, file), "utf8"), commits.get(rel) ?? null);
-        if (item) items.push(item);
-      } catch (e) {
-        errors.push({ item: rel, message: (e as Error).message });
-      }
-    }
-  }
-  return { items, errors };
 }

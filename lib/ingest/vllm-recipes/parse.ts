@@ -1,11 +1,9 @@
-import { readdir, readFile } from "node:fs/promises";
-import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import type { FieldInputs } from "@/lib/data/write-path";
 import { parseCount } from "@/lib/domain/counts";
 import { hfRepoIdSchema } from "@/lib/schemas/common";
-import type { SourceItem } from "../source-run";
+import { readSourceFolder, type SourceFolder, type SourceItem } from "../source-run";
 
 /**
  * vLLM's recipes (`models/<org>/<repo>.yaml`, Apache-2.0, data/sources/vllm-recipes/README.md): the
@@ -49,22 +47,6 @@ export function parseRecipe(relPath: string, text: string): SourceItem {
 }
 
 /** Every recipe under DIR/models/<org>/*.yaml; unreadable files are errors. */
-export async function readRecipesDir(dir: string): Promise<{ items: SourceItem[]; errors: { item: string; message: string }[] }> {
-  const root = path.join(dir, "models");
-  const orgs = await readdir(root, { withFileTypes: true }).catch((e: NodeJS.ErrnoException) => {
-    throw new Error(`cannot read ${root} (${e.code ?? e.message}): name a copy of vllm-project/recipes laid out as models/<org>/<repo>.yaml`);
-  });
-  const items: SourceItem[] = [];
-  const errors: { item: string; message: string }[] = [];
-  for (const org of orgs.filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
-    for (const file of (await readdir(path.join(root, org))).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")).sort()) {
-      const rel = `${org}/${file}`;
-      try {
-        items.push(parseRecipe(rel, await readFile(path.join(root, org, file), "utf8")));
-      } catch (e) {
-        errors.push({ item: `models/${rel}`, message: (e as Error).message });
-      }
-    }
-  }
-  return { items, errors };
+export function readRecipesDir(dir: string): Promise<SourceFolder> {
+  return readSourceFolder(dir, "vllm-project/recipes laid out as models/<org>/<repo>.yaml", [".yaml", ".yml"], (org, file, text) => parseRecipe(`${org}/${file}`, text));
 }

@@ -153,25 +153,15 @@ export default async function DataQualityPage({ searchParams }: { searchParams: 
         {pending.length === 0 ? (
           <p className="mt-3 rounded border border-zinc-200 p-4 text-sm dark:border-zinc-800">None: every release the last sweep found is in the data.</p>
         ) : (
-          <div className="mt-3 overflow-x-auto rounded border border-zinc-200 dark:border-zinc-800">
-            <table className="min-w-full text-sm">
-              <caption className="sr-only">Releases found by the last sweep and not yet in the data, with what is missing</caption>
-              <thead className="bg-zinc-50 text-left dark:bg-zinc-900">
-                <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">Release</th>
-                  <th scope="col" className="px-3 py-2 font-medium">What is known, and what is missing</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
-                {pending.map((e, i) => (
-                  <tr key={`${i}:${e.path ?? e.repo ?? e.name}`}>
-                    <th scope="row" className="px-3 py-2 text-left align-top font-medium break-words">{e.name ?? e.repo ?? e.path}</th>
-                    <td className="px-3 py-2 text-zinc-700 dark:text-zinc-300">{e.why}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          // A list, not a table: each reason is a sentence or two, which a second column squeezes off a phone's screen.
+          <ul aria-label="Releases found by the last sweep and not yet in the data" className="mt-3 divide-y divide-zinc-200 rounded border border-zinc-200 text-sm dark:divide-zinc-800 dark:border-zinc-800">
+            {pending.map((e, i) => (
+              <li key={`${i}:${e.path ?? e.repo ?? e.name}`} className="px-3 py-2">
+                <p className="font-medium break-words">{e.name ?? e.repo ?? e.path}</p>
+                <p className="mt-0.5 text-zinc-700 dark:text-zinc-300">{e.why}</p>
+              </li>
+            ))}
+          </ul>
         )}
       </section>
     </>

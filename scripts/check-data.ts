@@ -25,12 +25,14 @@ const errorCount = dataset.errors.length + coverageErrors.length;
 
 const countryOf = new Map(dataset.organizations.map((o) => [o.slug, o.country]));
 const byGroup = { US: 0, CN: 0, other: 0 };
+const closed = dataset.models.filter((m) => !m.values.openWeights).length;
 for (const m of dataset.models) {
+  if (!m.values.openWeights) continue;
   const country = countryOf.get(m.values.developers[0] ?? "");
   if (country) byGroup[countryGroup(country)]++;
 }
 console.log(
-  `${dataset.models.length} models (US ${byGroup.US}, CN ${byGroup.CN}, other ${byGroup.other}), ` +
+  `${dataset.models.length - closed} open-weights releases (US ${byGroup.US}, CN ${byGroup.CN}, other ${byGroup.other}), ${closed} closed reference models, ` +
     `${dataset.organizations.length} organizations, ${dataset.licenses.length} licenses; ` +
     `complete through ${completeThrough ?? "(unreadable)"}; ${errorCount} errors`,
 );

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { CountryLabel } from "@/components/country-label";
 import { findModelsBySlugs, type ModelListItem } from "@/lib/data/models";
 import { formatFieldValue } from "@/lib/domain/field-display";
-import { LICENSE_CATEGORY_LABELS } from "@/lib/domain/licenses";
+import { licenseText } from "@/lib/domain/licenses";
 import { MODEL_FIELD_REGISTRY, MODEL_FIELDS, type ModelField } from "@/lib/domain/model-fields";
 import { slugSchema } from "@/lib/schemas/common";
 
@@ -18,7 +18,7 @@ type Row = { label: string; value: (m: ModelListItem) => string; link?: (m: Mode
 /** A field's value in a list item: developers and the license are objects there, the rest as stored. */
 function fieldText(m: ModelListItem, field: ModelField): string {
   if (field === "developers") return m.developers.map((d) => d.name).join(", ");
-  if (field === "licenseId") return `${m.license.name} (${LICENSE_CATEGORY_LABELS[m.license.category]})`;
+  if (field === "licenseId") return licenseText(m.license);
   return formatFieldValue(field, m[field]);
 }
 

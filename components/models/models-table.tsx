@@ -82,11 +82,13 @@ export function ModelsTable({ models, query, view, selectable = false, caption }
                 <td className="px-3 py-2">
                   {m.architecture === "moe" ? (
                     <span title={m.routedExperts ? `${m.routedExperts} routed experts, ${m.expertsPerToken} per token` : undefined}>MoE</span>
-                  ) : "Dense"}
+                  ) : m.architecture === "dense" ? "Dense" : <span className="text-zinc-600 dark:text-zinc-400">not stated</span>}
                 </td>
                 <td className="tabular px-3 py-2 text-right" title={m.contextWindow ? `${formatExact(m.contextWindow)} tokens` : "not stated"}>{formatTokens(m.contextWindow)}</td>
                 <td className="whitespace-nowrap px-3 py-2">
-                  {m.license.name} <span className="text-zinc-600 dark:text-zinc-400">({LICENSE_CATEGORY_LABELS[m.license.category]})</span>
+                  {m.license ? (
+                    <>{m.license.name} <span className="text-zinc-600 dark:text-zinc-400">({LICENSE_CATEGORY_LABELS[m.license.category]})</span></>
+                  ) : <span className="text-zinc-600 dark:text-zinc-400">closed model</span>}
                 </td>
               </tr>
             );

@@ -18,7 +18,7 @@ export function csvTrailer(completeThrough: string): string {
 /** A field's cells, in the order of its csvColumns: developers and the license are objects in a list item. */
 function fieldCells(m: ModelListItem, field: ModelField): unknown[] {
   if (field === "developers") return [m.organization.slug, m.organization.name, m.organization.country, m.developers.map((d) => d.slug)];
-  if (field === "licenseId") return [m.license.id, m.license.name, m.license.category];
+  if (field === "licenseId") return m.license ? [m.license.id, m.license.name, m.license.category] : [null, null, null];
   return [m[field]];
 }
 

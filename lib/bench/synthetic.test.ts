@@ -27,7 +27,7 @@ describe("synthetic releases", () => {
       expect(r.slug).toMatch(/^synthetic-\d{6}$/);
       expect(checkModelRules(r.values, profile.latestDate), r.slug).toEqual([]);
       for (const d of r.values.developers) expect(orgs.has(d), d).toBe(true);
-      expect(licenses.has(r.values.licenseId)).toBe(true);
+      expect(licenses.has(r.values.licenseId ?? "")).toBe(true);
       if (r.values.baseModel) expect(slugs.has(r.values.baseModel), `${r.slug} -> ${r.values.baseModel}`).toBe(true);
       expect(Object.values(r.sources).every((u) => u.startsWith("https://example.invalid/"))).toBe(true);
       slugs.add(r.slug);

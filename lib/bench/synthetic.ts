@@ -61,7 +61,7 @@ export function profileOf(records: ProfileInput[]): SyntheticProfile {
     const c = counts.get(org) ?? { n: 0, moe: 0, licenses: new Set<string>() };
     c.n++;
     if (m.architecture === "moe") c.moe++;
-    c.licenses.add(m.licenseId);
+    if (m.licenseId) c.licenses.add(m.licenseId);
     counts.set(org, c);
   }
   for (const [org, c] of counts) byOrg[org] = { moeShare: (c.moe + 0.5) / (c.n + 1), licenses: [...c.licenses].sort() };

@@ -9,7 +9,7 @@ export interface MatchableModel {
   name: string;
   hfRepoId: string | null;
   developers: string[];
-  architecture: string;
+  architecture: string | null;
   /** Every source's value of the fields that sanity checks compare against. */
   sourceValues: Partial<Record<ModelField, Partial<Record<SourceKind, unknown>>>>;
 }

@@ -19,7 +19,8 @@ export interface ModelListItem extends ListColumns {
   slug: string;
   organization: OrganizationRef;
   developers: OrganizationRef[];
-  license: { id: string; name: string; category: LicenseCategory };
+  /** Null only for a closed reference model (no weights, so no license of them). */
+  license: { id: string; name: string; category: LicenseCategory } | null;
   baseModel: string | null;
 }
 
@@ -50,7 +51,7 @@ export function toListItem(r: ListRow): ModelListItem {
     ...columnsToValues(r, LIST_COLUMN_FIELDS),
     organization: r.primaryOrganization,
     developers: r.developers.map((d) => d.organization),
-    license: { ...r.license, category: r.license.category as LicenseCategory },
+    license: r.license && { ...r.license, category: r.license.category as LicenseCategory },
     baseModel: r.baseModel?.slug ?? null,
   };
 }
@@ -60,6 +61,7 @@ const utcDate = (s: string) => new Date(`${s}T00:00:00Z`);
 /** The WHERE of a model query (filters only; sort and page are separate). */
 export function modelWhere(q: ModelQuery): Prisma.ModelWhereInput {
   const and: Prisma.ModelWhereInput[] = [];
+  if (q.openWeights !== "all") and.push({ openWeights: q.openWeights === "true" });
   if (q.country.length) and.push({ primaryOrganization: { country: { in: q.country } } });
   if (q.excludeCountry.length) and.push({ primaryOrganization: { country: { notIn: q.excludeCountry } } });
   if (q.architecture) and.push({ architecture: q.architecture });
@@ -77,6 +79,11 @@ export function modelWhere(q: ModelQuery): Prisma.ModelWhereInput {
   if (q.maxActiveParams !== null) and.push({ activeParams: { lte: BigInt(q.maxActiveParams) } });
   if (q.minContext !== null) and.push({ contextWindow: { gte: q.minContext } });
   return and.length ? { AND: and } : {};
+}
+
+/** The query narrowed to open-weights releases: what every count of releases (summaries, the dashboard) reads. */
+export function releasesOnly(q: ModelQuery): ModelQuery {
+  return q.openWeights === "true" ? q : { ...q, openWeights: "true" };
 }
 
 /** Missing values sort last either way; the slug breaks ties so pages never overlap. */
@@ -129,7 +136,8 @@ export async function* modelsInChunks(q: ModelQuery, { chunkSize = CHUNK }: { ch
 /** What the summary cards of an organization or country need, for every matching row (no relations but the license's category). */
 export async function findSummaryRows(q: ModelQuery): Promise<SummaryInput[]> {
   const out: SummaryInput[] = [];
-  for await (const ids of idChunks(q, CHUNK)) {
+  // Summaries count releases: open weights only, whatever the list beside them shows.
+  for await (const ids of idChunks(releasesOnly(q), CHUNK)) {
     const rows = await getDb().model.findMany({
       where: { id: { in: ids } },
       select: { slug: true, name: true, releaseDate: true, totalParams: true, activeParams: true, contextWindow: true, architecture: true, license: { select: { category: true } } },
@@ -137,7 +145,8 @@ export async function findSummaryRows(q: ModelQuery): Promise<SummaryInput[]> {
     for (const r of rows) {
       out.push({
         slug: r.slug, name: r.name, releaseDate: dateString(r.releaseDate), totalParams: toNumber(r.totalParams), activeParams: toNumber(r.activeParams),
-        contextWindow: r.contextWindow, architecture: r.architecture as Architecture, license: r.license,
+        // Open-weights records always have both (Model_open_weights_described_check).
+        contextWindow: r.contextWindow, architecture: r.architecture as Architecture, license: r.license!,
       });
     }
   }

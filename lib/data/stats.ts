@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db";
 import type { StatRow } from "@/lib/domain/aggregation";
 import { matchesQuery } from "@/lib/domain/model-filter";
 import type { ModelQuery } from "@/lib/schemas/model-query";
-import { dateString, modelWhere, toNumber } from "./models";
+import { dateString, modelWhere, releasesOnly, toNumber } from "./models";
 
 // Scalars only: joining organizations, licenses and developers per row costs more than reading those
 // three small tables once and joining in memory (10x at 10,000 models).
@@ -56,7 +56,8 @@ function toStatRow(r: StatDbRow, l: Lookups): StatRow {
     activeParams: toNumber(r.activeParams),
     contextWindow: r.contextWindow,
     architecture: r.architecture as StatRow["architecture"],
-    licenseCategory: l.categoryOf.get(r.licenseId)!,
+    // Stat rows are open-weights releases (releasesOnly), which always have a license.
+    licenseCategory: l.categoryOf.get(r.licenseId!)!,
   };
 }
 
@@ -72,7 +73,7 @@ const REPLAYED = ["releaseDate", "totalParams", "activeParams", "contextWindow",
 export async function loadStatRows(query: ModelQuery, asOf: string | null): Promise<StatRow[]> {
   const db = getDb();
   if (!asOf) {
-    const [rows, lookups] = await Promise.all([db.model.findMany({ where: modelWhere(query), select: statSelect }), loadLookups()]);
+    const [rows, lookups] = await Promise.all([db.model.findMany({ where: modelWhere(releasesOnly(query)), select: statSelect }), loadLookups()]);
     return rows.map((r) => toStatRow(r, lookups));
   }
 
@@ -82,7 +83,7 @@ export async function loadStatRows(query: ModelQuery, asOf: string | null): Prom
   // first revision after asOf holds the value as it stood: its old value, or, when it is the record's
   // creation (entered after asOf), its new value, the first recorded one.
   const [rows, revisions, lookups] = await Promise.all([
-    db.model.findMany({ select: statSelect }),
+    db.model.findMany({ where: { openWeights: true }, select: statSelect }),
     db.$queryRaw<{ modelId: number; field: string; oldValue: unknown; newValue: unknown }[]>`
       SELECT DISTINCT ON (r."modelId", r."field") r."modelId", r."field", r."oldValue", r."newValue"
       FROM "Revision" r

@@ -238,21 +238,26 @@ export interface AdoptionInput {
   likes: number | null;
   takenAt: Date;
   url: string;
+  /** The repository the figures are of (defaults to the record's hfRepoId). */
+  repoId?: string;
 }
 
 /**
- * Adoption figures change daily, so they are overwritten in place with their date rather than kept per
- * source and logged as revisions (docs/decisions/005-ingesters.md). Figures older than the stored ones
- * never replace them, and the same figures write nothing (adoptionAt stays the date they were first
- * taken), so a re-run with unchanged figures changes nothing. Returns whether anything was written.
+ * Adoption figures change daily, so each run adds a dated snapshot (AdoptionSnapshot, a history: one row
+ * per model, source and day) instead of overwriting a column or logging revisions
+ * (docs/decisions/014-scores-usage-adoption.md). A second run on the same day replaces that day's row;
+ * the same figures write nothing. Returns whether anything was written.
  */
-export async function writeAdoption(tx: Tx, slug: string, a: AdoptionInput): Promise<boolean> {
+export async function writeAdoption(tx: Tx, slug: string, a: AdoptionInput, sourceKind: "huggingface" | "llmfit" = "huggingface"): Promise<boolean> {
   if (a.downloads == null && a.likes == null) return false;
-  const m = await tx.model.findUnique({ where: { slug }, select: { id: true, downloads: true, likes: true, adoptionAt: true, adoptionUrl: true } });
+  const m = await tx.model.findUnique({ where: { slug }, select: { id: true, hfRepoId: true } });
   if (!m) throw new Error(`${slug}: no such model`);
-  if (m.adoptionAt && m.adoptionAt.getTime() > a.takenAt.getTime()) return false;
-  if (m.adoptionAt && m.downloads === a.downloads && m.likes === a.likes && m.adoptionUrl === a.url) return false;
-  await tx.model.update({ where: { id: m.id }, data: { downloads: a.downloads, likes: a.likes, adoptionAt: a.takenAt, adoptionUrl: a.url } });
+  const takenOn = new Date(`${a.takenAt.toISOString().slice(0, 10)}T00:00:00Z`);
+  const key = { modelId_sourceKind_takenOn: { modelId: m.id, sourceKind, takenOn } };
+  const held = await tx.adoptionSnapshot.findUnique({ where: key, select: { downloads: true, likes: true, sourceUrl: true } });
+  if (held && held.downloads === a.downloads && held.likes === a.likes && held.sourceUrl === a.url) return false;
+  const row = { repoId: a.repoId ?? m.hfRepoId ?? "", downloads: a.downloads, likes: a.likes, sourceUrl: a.url };
+  await tx.adoptionSnapshot.upsert({ where: key, create: { modelId: m.id, sourceKind, takenOn, ...row }, update: row });
   return true;
 }
 

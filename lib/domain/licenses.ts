@@ -7,3 +7,11 @@ export const LICENSE_CATEGORY_LABELS: Record<LicenseCategory, string> = {
   restricted: "Restricted",
   "non-commercial": "Non-commercial",
 };
+
+/** What a closed reference model shows where a license would be: it has no weights to license. */
+export const NO_WEIGHTS_TEXT = "none: closed model, weights not published";
+
+/** A license as lists and pages write it: "MIT License (Permissive)". */
+export function licenseText(license: { name: string; category: LicenseCategory } | null): string {
+  return license ? `${license.name} (${LICENSE_CATEGORY_LABELS[license.category]})` : NO_WEIGHTS_TEXT;
+}

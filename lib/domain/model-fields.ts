@@ -58,7 +58,8 @@ export interface ModelValues {
   totalParams: number | null;
   /** Weights used per token (MoE: shared + chosen experts + the rest); dense: equal to totalParams. */
   activeParams: number | null;
-  architecture: Architecture;
+  /** Null only for a closed reference model (openWeights false): its developer does not say. */
+  architecture: Architecture | null;
   /** MoE only: routed experts per MoE layer. */
   routedExperts: number | null;
   /** MoE only: routed experts chosen per token. */
@@ -69,7 +70,8 @@ export interface ModelValues {
   contextWindow: number | null;
   /** config.json's max_position_embeddings, which often differs from the advertised context. */
   maxPositionEmbeddings: number | null;
-  licenseId: string;
+  /** Null only for a closed reference model: there are no weights to license. */
+  licenseId: string | null;
   openWeights: boolean;
   hfRepoId: string | null;
   /** Slug of the model this one derives from. */
@@ -270,7 +272,7 @@ const REGISTRY = {
     api: { name: "activeParams", schema: nullableCount, description: "Weights used per token; equal to totalParams for dense models" },
   },
   architecture: {
-    label: "Architecture", required: true, column: "text", display: "enum", names: { dense: "Dense", moe: "MoE" }, input: "select", hint: "dense or MoE.", group: "Size and architecture",
+    label: "Architecture", required: false, column: "text", display: "enum", names: { dense: "Dense", moe: "MoE" }, input: "select", hint: "dense or MoE.", group: "Size and architecture",
     choices: [
       { value: "dense", label: "Dense" },
       { value: "moe", label: "MoE (mixture of experts)" },
@@ -313,7 +315,7 @@ const REGISTRY = {
     compare: false,
   },
   licenseId: {
-    label: "License", required: true, column: "text", display: "text", input: "select", hint: "One of the licenses the atlas knows.", group: "License and access",
+    label: "License", required: false, column: "text", display: "text", input: "select", hint: "One of the licenses the atlas knows.", group: "License and access",
     value: licenseIdValue(), text: trimmed.pipe(licenseIdValue()),
     yamlKey: "license", csvColumns: ["license_id", "license_name", "license_category"],
     api: { name: "license", schema: { $ref: "#/components/schemas/License" } },

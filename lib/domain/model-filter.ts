@@ -6,6 +6,7 @@ import type { ModelQuery } from "./model-query";
  * database's current ones (the dashboard's `asOf`, which replays the revision log). The SQL version is
  * lib/data/models.ts `modelWhere`; tests/integration/stats.test.ts proves the two agree.
  */
+/** StatRows are open-weights releases (lib/data/stats.ts reads no others), so `openWeights` needs no test here. */
 export function matchesQuery(r: StatRow, q: ModelQuery): boolean {
   const within = (v: number | null, min: number | null, max: number | null) =>
     (min === null || (v !== null && v >= min)) && (max === null || (v !== null && v <= max));

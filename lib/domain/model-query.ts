@@ -10,7 +10,15 @@ export type SortField = (typeof SORT_FIELDS)[number];
 export const ORDERS = ["asc", "desc"] as const;
 export type Order = (typeof ORDERS)[number];
 
+/**
+ * Which records a query reads: open-weights releases (the default: every count, ranking and export), the
+ * closed reference models (API-only models kept as the reference line of capability comparisons), or both.
+ */
+export const OPEN_WEIGHTS_CHOICES = ["true", "false", "all"] as const;
+export type OpenWeightsChoice = (typeof OPEN_WEIGHTS_CHOICES)[number];
+
 export interface ModelQuery {
+  openWeights: OpenWeightsChoice;
   country: string[];
   excludeCountry: string[];
   architecture: Architecture | null;

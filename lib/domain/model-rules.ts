@@ -19,6 +19,11 @@ export interface RuleViolation {
  */
 export function checkModelRules(m: ModelValues, today: string): RuleViolation[] {
   const out: RuleViolation[] = [];
+  // A closed reference model (openWeights false) has no weights: no license of them, and its developer
+  // does not say its architecture. An open-weights release always has both.
+  if (m.openWeights && m.architecture === null) out.push({ field: "architecture", message: "an open-weights release needs its architecture (dense or moe)" });
+  if (m.openWeights && m.licenseId === null) out.push({ field: "licenseId", message: "an open-weights release needs its license" });
+  if (!m.openWeights && m.hfRepoId !== null) out.push({ field: "hfRepoId", message: "a closed model has no weights repository: set openWeights to true, or hfRepoId to null" });
   for (const field of ["totalParams", "activeParams"] as const) {
     const v = m[field];
     if (v != null && (v < MIN_PARAMS || v > MAX_PARAMS)) {
@@ -38,7 +43,7 @@ export function checkModelRules(m: ModelValues, today: string): RuleViolation[] 
     if (m.routedExperts != null && m.expertsPerToken != null && m.expertsPerToken > m.routedExperts) {
       out.push({ field: "expertsPerToken", message: `experts per token (${m.expertsPerToken}) exceeds routed experts (${m.routedExperts})` });
     }
-  } else {
+  } else if (m.architecture === "dense") {
     for (const field of ["routedExperts", "expertsPerToken", "sharedExperts"] as const) {
       if (m[field] != null) out.push({ field, message: "a dense model has no experts" });
     }

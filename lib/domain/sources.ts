@@ -25,7 +25,12 @@ export interface SourceInfo {
    * its folder holds and the copy the project ships. The command line and its usage text come from this.
    */
   files?: { holds: string; shipped: string };
+  /** What it gives the atlas: values of model fields, benchmark scores, usage, adoption figures. */
+  supplies: readonly Supply[];
 }
+
+export const SUPPLIES = ["fields", "scores", "usage", "adoption"] as const;
+export type Supply = (typeof SUPPLIES)[number];
 
 export const SOURCES = {
   correction: {
@@ -35,6 +40,7 @@ export const SOURCES = {
     homeUrl: null,
     license: null,
     credit: null,
+    supplies: ["fields"],
   },
   curated: {
     label: "Curated",
@@ -43,6 +49,7 @@ export const SOURCES = {
     homeUrl: null,
     license: null,
     credit: null,
+    supplies: ["fields"],
   },
   huggingface: {
     label: "Hugging Face",
@@ -51,6 +58,7 @@ export const SOURCES = {
     homeUrl: "https://huggingface.co",
     license: null,
     credit: "Model cards and config.json files on the Hugging Face Hub, by each model's developer",
+    supplies: ["fields", "adoption"],
   },
   epoch: {
     label: "Epoch AI",
@@ -59,15 +67,17 @@ export const SOURCES = {
     homeUrl: "https://epoch.ai/data/ai-models",
     license: "CC BY 4.0",
     credit: "Epoch AI, 'Data on AI Models', epoch.ai/data/ai-models (CC BY 4.0)",
+    supplies: ["fields"],
   },
   modelsdev: {
     label: "models.dev",
     role: "secondary",
-    description: "models.dev's open model database: release dates, context limits as served, and parameter counts of newer files.",
+    description: "models.dev's open model database: release dates, context limits as served, parameter counts of newer files, and benchmark scores, each with the URL it was taken from (the developer's card, or an independent evaluator such as Artificial Analysis).",
     homeUrl: "https://models.dev",
     license: "MIT",
     credit: "models.dev, github.com/anomalyco/models.dev (MIT)",
     files: { holds: "models.dev's model files, models/<lab>/<model>.toml", shipped: "data/sources/modelsdev" },
+    supplies: ["fields", "scores"],
   },
   "vllm-recipes": {
     label: "vLLM recipes",
@@ -77,6 +87,34 @@ export const SOURCES = {
     license: "Apache-2.0",
     credit: "vLLM project, 'recipes', github.com/vllm-project/recipes (Apache-2.0)",
     files: { holds: "vLLM's recipes, models/<org>/<repo>.yaml", shipped: "data/sources/vllm-recipes" },
+    supplies: ["fields"],
+  },
+  "epoch-benchmarks": {
+    label: "Epoch AI benchmarks",
+    role: "secondary",
+    description: "Epoch AI's 'Data on AI Benchmarking': its own runs of GPQA Diamond, MATH Level 5, OTIS Mock AIME, FrontierMath and SWE-bench Verified (independent, one harness, a public log per run), and scores it compiled from leaderboards and papers, each crediting who ran it.",
+    homeUrl: "https://epoch.ai/benchmarks",
+    license: "CC BY 4.0",
+    credit: "Epoch AI, 'Data on AI Benchmarking', epoch.ai/benchmarks (CC BY 4.0)",
+    supplies: ["scores"],
+  },
+  openrouter: {
+    label: "OpenRouter",
+    role: "secondary",
+    description: "OpenRouter's daily token counts per model (its top listings of each day): one router's traffic, not the whole market.",
+    homeUrl: "https://openrouter.ai/rankings",
+    license: "CC BY 4.0",
+    credit: "Source: OpenRouter (openrouter.ai/rankings). Licensed under CC BY 4.0",
+    supplies: ["usage"],
+  },
+  llmfit: {
+    label: "Hub snapshot (llmfit, March 2026)",
+    role: "secondary",
+    description: "Downloads and likes of 514 Hugging Face repositories as scraped in March 2026 by the llmfit project: the Hub's own figures, recorded by a third party.",
+    homeUrl: "https://github.com/rauletorresc/llmfit",
+    license: "MIT",
+    credit: "llmfit, github.com/rauletorresc/llmfit (MIT): Hugging Face adoption snapshot of March 2026",
+    supplies: ["adoption"],
   },
 } as const satisfies Record<string, SourceInfo>;
 
@@ -91,6 +129,8 @@ export function sourceLabel(kind: string): string {
 
 /** Sources that are ingested (everything but the two that always lead). */
 export type IngestedSource = Exclude<SourceKind, "correction" | "curated">;
+/** Ingested sources that give values of model fields, and so have a place in every field's precedence. */
+export type FieldSourceKind = { [K in IngestedSource]: "fields" extends (typeof SOURCES)[K]["supplies"][number] ? K : never }[IngestedSource];
 
 /**
  * Precedence below the two that always lead (accepted correction, then curated): which ingested source is
@@ -98,8 +138,8 @@ export type IngestedSource = Exclude<SourceKind, "correction" | "curated">;
  * Hugging Face (the developer's own config and repository) first, then the aggregators, the rounded
  * vLLM figures last.
  */
-const DEFAULT_ORDER: readonly IngestedSource[] = ["huggingface", "epoch", "modelsdev", "vllm-recipes"];
-const FIELD_ORDER: Partial<Record<ModelField, readonly IngestedSource[]>> = {
+const DEFAULT_ORDER: readonly FieldSourceKind[] = ["huggingface", "epoch", "modelsdev", "vllm-recipes"];
+const FIELD_ORDER: Partial<Record<ModelField, readonly FieldSourceKind[]>> = {
   // The developer's stated count, as Epoch records it, beats safetensors sums (which count every dtype and
   // packed formats: DeepSeek-V3 shows 684.5B for its 671B); vLLM's counts are rounded ("235B").
   totalParams: ["epoch", "modelsdev", "huggingface", "vllm-recipes"],
@@ -145,7 +185,7 @@ export function isCrossCheckSource(kind: string): kind is CrossCheckSource {
 /** The fields whose precedence differs from the default, for the About page. */
 export function precedenceRules(): { fields: ModelField[]; order: readonly SourceKind[] }[] {
   const groups = new Map<string, { fields: ModelField[]; order: readonly SourceKind[] }>();
-  for (const [field, order] of Object.entries(FIELD_ORDER) as [ModelField, readonly IngestedSource[]][]) {
+  for (const [field, order] of Object.entries(FIELD_ORDER) as [ModelField, readonly FieldSourceKind[]][]) {
     const key = order.join(">");
     const g = groups.get(key) ?? { fields: [], order: sourcePrecedence(field) };
     g.fields.push(field);
@@ -162,7 +202,7 @@ export function creditLines(): string[] {
 }
 
 /** Hosts of secondary sources: a curated value citing one is marked secondary. */
-const SECONDARY_HOSTS = ["epoch.ai", "epochai.org", "models.dev"];
+const SECONDARY_HOSTS = ["epoch.ai", "epochai.org", "models.dev", "openrouter.ai"];
 /** Paths on github.com that are secondary sources (models.dev's TOMLs, vLLM's recipes). */
 const SECONDARY_GITHUB_PATHS = ["/anomalyco/models.dev/", "/sst/models.dev/", "/vllm-project/recipes/"];
 

@@ -3,10 +3,10 @@ import { isCountryCode } from "@/lib/domain/countries";
 import { countTextSchema } from "@/lib/domain/counts";
 import { LICENSE_CATEGORIES } from "@/lib/domain/licenses";
 import { ARCHITECTURES } from "@/lib/domain/model-fields";
-import { ORDERS, SORT_FIELDS, type ModelQuery, type Order, type SortField } from "@/lib/domain/model-query";
+import { OPEN_WEIGHTS_CHOICES, ORDERS, SORT_FIELDS, type ModelQuery, type Order, type SortField } from "@/lib/domain/model-query";
 
 // The shape lives in lib/domain, so that pure logic (lib/domain/model-filter.ts) can take a query.
-export { ORDERS, SORT_FIELDS, type ModelQuery, type Order, type SortField };
+export { OPEN_WEIGHTS_CHOICES, ORDERS, SORT_FIELDS, type ModelQuery, type Order, type SortField };
 
 /**
  * The filter, sort and page state of a model list: the one parser of `/models`, `/api/v1/models`,
@@ -25,7 +25,7 @@ export const MAX_PAGED_ROWS = 10_000;
 export const lastPagedPage = (pageSize: number) => Math.ceil(MAX_PAGED_ROWS / pageSize);
 
 export const DEFAULT_QUERY: ModelQuery = {
-  country: [], excludeCountry: [], architecture: null, license: [], org: [], q: null, releasedFrom: null, releasedTo: null,
+  openWeights: "true", country: [], excludeCountry: [], architecture: null, license: [], org: [], q: null, releasedFrom: null, releasedTo: null,
   minTotalParams: null, maxTotalParams: null, minActiveParams: null, maxActiveParams: null, minContext: null,
   sort: "releaseDate", order: "desc", page: 1, pageSize: DEFAULT_PAGE_SIZE,
 };
@@ -60,6 +60,10 @@ const countryItem = z
 
 /** Each parameter: how it is read, and what the OpenAPI document says of it. */
 export const QUERY_PARAMS = {
+  openWeights: {
+    schema: z.enum(OPEN_WEIGHTS_CHOICES, { message: `must be one of ${OPEN_WEIGHTS_CHOICES.join(", ")}` }),
+    doc: "true (the default): open-weights releases only; false: only the closed reference models (API-only models kept as the reference line of capability comparisons, never counted as releases); all: both.",
+  },
   country: { schema: list(countryItem, "ISO 3166-1 alpha-2 codes, e.g. US,CN"), doc: "Country of the primary developer: comma-separated ISO 3166-1 alpha-2 codes, e.g. US,CN." },
   excludeCountry: { schema: list(countryItem, "ISO 3166-1 alpha-2 codes"), doc: "Leave out these countries of the primary developer, e.g. US,CN for everyone else." },
   architecture: { schema: z.enum(ARCHITECTURES, { message: `must be one of ${ARCHITECTURES.join(", ")}` }), doc: "dense or moe." },

@@ -205,11 +205,13 @@ describe("Hugging Face ingest", () => {
     const r1 = await db.model.findUniqueOrThrow({ where: { slug: "deepseek-r1" }, include: { developers: { include: { organization: true } } } });
     expect(r1).toMatchObject({
       name: "DeepSeek-R1", variant: "reasoning", architecture: "moe", routedExperts: 256, expertsPerToken: 8, sharedExperts: 1, maxPositionEmbeddings: 163840,
-      licenseId: "mit", totalParams: 684_531_386_000n, hfRepoId: "deepseek-ai/DeepSeek-R1", openWeights: true, downloads: 500_000, likes: 12_000,
+      licenseId: "mit", totalParams: 684_531_386_000n, hfRepoId: "deepseek-ai/DeepSeek-R1", openWeights: true,
     });
     expect(r1.releaseDate.toISOString().slice(0, 10)).toBe("2025-01-20");
     expect(r1.developers.map((d) => d.organization.slug)).toEqual(["deepseek"]);
-    expect(r1.adoptionAt).not.toBeNull();
+    expect(await db.adoptionSnapshot.findMany({ where: { modelId: r1.id }, select: { downloads: true, likes: true, sourceKind: true, repoId: true } })).toEqual([
+      { downloads: 500_000, likes: 12_000, sourceKind: "huggingface", repoId: "deepseek-ai/DeepSeek-R1" },
+    ]);
     // Adoption figures are not part of the revision log.
     expect(await db.revision.count({ where: { modelId: r1.id, field: { in: ["downloads", "likes"] } } })).toBe(0);
     // Created once: the next run matches it and finds nothing to change (adoption figures included).
@@ -241,12 +243,14 @@ describe("Hugging Face ingest from recorded answers (--from-dir)", () => {
     const go = (downloads: number, at: Date) => ingestHf(db, { source: src(downloads, at), targets: { recorded: true }, today: TODAY });
     expect((await go(100, takenAt)).adoptionUpdated).toBe(1);
     expect((await go(100, takenAt)).adoptionUpdated).toBe(0);
-    // The same figures taken later change nothing: the date stays the one they were first taken.
-    expect((await go(100, new Date("2025-01-23T00:00:00Z"))).adoptionUpdated).toBe(0);
-    expect((await go(50, new Date("2024-01-01T00:00:00Z"))).adoptionUpdated).toBe(0); // older figures never replace newer ones
+    // Another figure the same day replaces that day's snapshot; every other day adds one: a history.
+    expect((await go(120, new Date(takenAt.getTime() + 3600_000))).adoptionUpdated).toBe(1);
     expect((await go(200, new Date("2025-02-01T00:00:00Z"))).adoptionUpdated).toBe(1);
-    const v3 = await db.model.findUniqueOrThrow({ where: { slug: "deepseek-v3" } });
-    expect(v3).toMatchObject({ downloads: 200, likes: 4000, adoptionAt: new Date("2025-02-01T00:00:00Z"), adoptionUrl: "https://huggingface.co/deepseek-ai/DeepSeek-V3" });
+    const history = await db.adoptionSnapshot.findMany({ where: { model: { slug: "deepseek-v3" } }, orderBy: { takenOn: "asc" }, select: { takenOn: true, downloads: true, likes: true, sourceUrl: true } });
+    expect(history).toEqual([
+      { takenOn: new Date(`${takenAt.toISOString().slice(0, 10)}T00:00:00Z`), downloads: 120, likes: 4000, sourceUrl: "https://huggingface.co/deepseek-ai/DeepSeek-V3" },
+      { takenOn: new Date("2025-02-01T00:00:00Z"), downloads: 200, likes: 4000, sourceUrl: "https://huggingface.co/deepseek-ai/DeepSeek-V3" },
+    ]);
     expect(await db.revision.count({ where: { ingestRunId: { not: null }, model: { slug: "deepseek-v3" }, sourceKind: "huggingface" } })).toBe(0);
   });
 });

@@ -5,7 +5,7 @@ import { CountryLabel } from "@/components/country-label";
 import { getModelBySlug, type SourcedValue } from "@/lib/data/model-detail";
 import { compareFieldValues } from "@/lib/domain/disagreements";
 import { FIELD_LABELS, formatDifference, formatFieldValue } from "@/lib/domain/field-display";
-import { LICENSE_CATEGORY_LABELS } from "@/lib/domain/licenses";
+import { licenseText, NO_WEIGHTS_TEXT } from "@/lib/domain/licenses";
 import { fieldLabel } from "@/lib/domain/model-fields";
 import { sourceLabel } from "@/lib/domain/sources";
 import { slugSchema } from "@/lib/schemas/common";
@@ -52,7 +52,7 @@ export default async function ModelPage({ params }: Props) {
             <Link href={`/orgs/${d.slug}`} className="text-blue-700 underline dark:text-blue-400">{d.name}</Link> (<CountryLabel code={d.country} />)
           </span>
         ))}
-        , weights released {model.releaseDate}. License: {model.license.name} ({LICENSE_CATEGORY_LABELS[model.license.category]}).
+        , {model.openWeights ? "weights released" : "released (API only)"} {model.releaseDate}. License: {licenseText(model.license)}.
       </p>
       <p className="mt-3 flex flex-wrap gap-4 text-sm">
         <Link href={`/models/${model.slug}/correct`} className="rounded border border-zinc-300 px-3 py-1 font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">Suggest a correction</Link>
@@ -87,7 +87,7 @@ export default async function ModelPage({ params }: Props) {
                     ) : field === "hfRepoId" && model.hfRepoId ? (
                       <a href={`https://huggingface.co/${model.hfRepoId}`} rel="nofollow noopener" className="text-blue-700 underline dark:text-blue-400">{model.hfRepoId}</a>
                     ) : field === "licenseId" ? (
-                      `${model.license.name} (${model.license.id})`
+                      model.license ? `${model.license.name} (${model.license.id})` : NO_WEIGHTS_TEXT
                     ) : (
                       formatFieldValue(field, inUse?.value)
                     )}

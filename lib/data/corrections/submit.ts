@@ -48,7 +48,7 @@ export async function createCorrections(slug: string, input: CorrectionFormInput
   const proposed = MODEL_FIELDS.filter((f) => proposals[f] !== undefined);
 
   // References: the same ones the write path (and the database's foreign keys) would refuse.
-  if (proposals.licenseId !== undefined) {
+  if (proposals.licenseId != null) {
     const license = await db.license.findUnique({ where: { id: proposals.licenseId }, select: { id: true } });
     if (!license) fieldErrors.licenseId = `is not a license the atlas knows (“${proposals.licenseId}”): choose one from the list`;
   }

@@ -132,7 +132,7 @@ function checkCrossReferences(dataset: CuratedDataset, today: string): void {
     const v = m.values;
     const at = (field: string, message: string) => errors.push({ file: m.file, record: m.slug, field, message });
     for (const violation of checkModelRules(v, today)) at(violation.field, violation.message);
-    if (!licenses.has(v.licenseId)) at("license", `unknown license id "${v.licenseId}" (add it to a licenses list)`);
+    if (v.licenseId !== null && !licenses.has(v.licenseId)) at("license", `unknown license id "${v.licenseId}" (add it to a licenses list)`);
     for (const dev of v.developers) if (!orgs.has(dev)) at("developers", `unknown organization "${dev}"`);
     if (v.hfRepoId) {
       const key = v.hfRepoId.toLowerCase();

@@ -38,6 +38,10 @@ const envSchema = z.object({
     .default("https://huggingface.co"),
   /** Optional Hugging Face access token (gated repos, higher rate limits); sent only to HF_ENDPOINT. */
   HF_TOKEN: z.string().regex(/^\S+$/, "must be a token without spaces").optional(),
+  /** Optional OpenRouter key: with it, `npm run ingest -- openrouter --live` reads the usage dataset from OpenRouter's API. */
+  OPENROUTER_API_KEY: z.string().regex(/^\S+$/, "must be a key without spaces").optional(),
+  /** OpenRouter's API base, for tests against a local fake. */
+  OPENROUTER_ENDPOINT: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).default("https://openrouter.ai"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -15,7 +15,12 @@ import { ingestHf } from "@/lib/ingest/hf/run";
 import { HfHubSource, HfRecordedSource, type HfSource } from "@/lib/ingest/hf/source";
 import { formatReport, type IngestReport } from "@/lib/ingest/report";
 import { openDatabase } from "@/lib/open-database";
-import { parseIngestArgs, type IngestCommand } from "@/lib/schemas/ingest-cli";
+import { parseIngestArgs, UsageError, type IngestCommand } from "@/lib/schemas/ingest-cli";
+import { readFile } from "node:fs/promises";
+import { ingestLlmfitSnapshot } from "@/lib/ingest/llmfit/run";
+import { fetchLiveDaily, ingestOpenRouter, parseRecordedDaily } from "@/lib/ingest/openrouter/run";
+import { ingestScores } from "@/lib/ingest/scores/run";
+import { SHIPPED } from "@/lib/ingest/shipped-sources";
 import { progress, runMain } from "./cli";
 
 async function withDatabase<T>(run: (db: PrismaClient) => Promise<T>): Promise<T> {
@@ -83,6 +88,27 @@ await runMain(async () => {
     );
     printReport(report, cmd.verbose);
     if (report.total > 0 && report.failed >= report.total) process.exitCode = 1;
+    return;
+  }
+
+  if (cmd.source === "scores" || cmd.source === "openrouter" || cmd.source === "adoption") {
+    const reports = await withDatabase(async (db): Promise<IngestReport[]> => {
+      if (cmd.source === "scores") {
+        return ingestScores(db, {
+          benchmarks: path.resolve(SHIPPED.benchmarks), epochDir: path.resolve(SHIPPED.epochBenchmarks), epochMap: path.resolve(SHIPPED.epochModelMap),
+          modelsdevDir: path.resolve(SHIPPED.modelsdev), cardsDir: path.resolve(SHIPPED.cardScores), exclusions: path.resolve(SHIPPED.exclusions), dryRun: cmd.dryRun,
+        });
+      }
+      if (cmd.source === "openrouter") {
+        const env = readEnv();
+        if (cmd.live && !env.OPENROUTER_API_KEY) throw new UsageError("--live needs OPENROUTER_API_KEY (an OpenRouter API key) in the environment");
+        const days = cmd.live ? await fetchLiveDaily(env.OPENROUTER_ENDPOINT, env.OPENROUTER_API_KEY!) : parseRecordedDaily(await readFile(path.resolve(cmd.file ?? SHIPPED.openrouter), "utf8"));
+        return [await ingestOpenRouter(db, { days, mapFile: path.resolve(SHIPPED.openrouterMap), dryRun: cmd.dryRun })];
+      }
+      return [await ingestLlmfitSnapshot(db, { file: path.resolve(cmd.file ?? SHIPPED.hfAdoption), dryRun: cmd.dryRun })];
+    });
+    for (const r of reports) printReport(r, cmd.verbose);
+    if (reports.some((r) => r.total > 0 && r.failed >= r.total)) process.exitCode = 1;
     return;
   }
 

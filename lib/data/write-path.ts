@@ -394,3 +394,117 @@ export async function createModels(tx: Tx, models: NewModel[], batch: SourceBatc
 export async function listModelSlugs(tx: Tx): Promise<Set<string>> {
   return new Set((await tx.model.findMany({ select: { slug: true } })).map((r) => r.slug));
 }
+
+// ---- Scores, usage (issue 14): each source's set replaces what it held, row by row, so a re-run with
+// the same data writes nothing (and leaves the data version, and every cache, alone).
+
+export interface BenchmarkInput {
+  id: string;
+  name: string;
+  test: string;
+  category: string;
+  unit: string;
+  higherIsBetter: boolean;
+  setting: string;
+  description: string;
+  url: string;
+}
+
+/** The Benchmark table follows data/benchmarks.yaml: entries upserted in order; an entry no longer listed goes once it has no scores. */
+export async function syncBenchmarks(tx: Tx, benchmarks: BenchmarkInput[]): Promise<number> {
+  const held = new Map((await tx.benchmark.findMany()).map((b) => [b.id, b]));
+  let changed = 0;
+  for (const [position, b] of benchmarks.entries()) {
+    const row = { ...b, position };
+    const h = held.get(b.id);
+    if (h && (Object.keys(row) as (keyof typeof row)[]).every((k) => h[k] === row[k])) continue;
+    await tx.benchmark.upsert({ where: { id: b.id }, create: row, update: row });
+    changed++;
+  }
+  const listed = new Set(benchmarks.map((b) => b.id));
+  const gone = [...held.keys()].filter((id) => !listed.has(id));
+  if (gone.length) await tx.benchmark.deleteMany({ where: { id: { in: gone }, scores: { none: {} } } });
+  return changed;
+}
+
+export interface ScoreRow {
+  slug: string;
+  benchmarkId: string;
+  value: number;
+  metric: string;
+  setting: string;
+  measuredBy: "independent" | "developer";
+  evaluator: string;
+  publishedOn: string;
+  sourceUrl: string;
+}
+
+const scoreKey = (modelId: number, s: { benchmarkId: string; evaluator: string; setting: string }) => `${modelId}\u0000${s.benchmarkId}\u0000${s.evaluator}\u0000${s.setting}`;
+
+/**
+ * Replaces the scores one source holds with `rows` (unique by model, benchmark, evaluator and setting):
+ * new ones created, changed ones updated, ones the source no longer has deleted. Returns the counts.
+ */
+export async function replaceScores(tx: Tx, batch: SourceBatch, rows: ScoreRow[]): Promise<{ created: number; updated: number; unchanged: number; deleted: number }> {
+  const ids = new Map((await tx.model.findMany({ where: { slug: { in: [...new Set(rows.map((r) => r.slug))] } }, select: { id: true, slug: true } })).map((m) => [m.slug, m.id]));
+  const held = new Map((await tx.score.findMany({ where: { sourceKind: batch.kind } })).map((s) => [scoreKey(s.modelId, s), s]));
+  const counts = { created: 0, updated: 0, unchanged: 0, deleted: 0 };
+  const keep = new Set<string>();
+  const create: Prisma.ScoreCreateManyInput[] = [];
+  for (const r of rows) {
+    const modelId = ids.get(r.slug);
+    if (modelId === undefined) throw new Error(`${r.slug}: no such model`);
+    const key = scoreKey(modelId, r);
+    if (keep.has(key)) throw new Error(`${r.slug}: two ${r.benchmarkId} scores by ${r.evaluator} with the setting "${r.setting}"`);
+    keep.add(key);
+    const data = { value: r.value, metric: r.metric, measuredBy: r.measuredBy, publishedOn: toDate(r.publishedOn), sourceUrl: r.sourceUrl };
+    const h = held.get(key);
+    if (!h) {
+      create.push({ modelId, benchmarkId: r.benchmarkId, evaluator: r.evaluator, setting: r.setting, ...data, sourceKind: batch.kind, retrievedAt: batch.retrievedAt, ingestRunId: batch.ingestRunId ?? null });
+      counts.created++;
+    } else if (h.value !== data.value || h.metric !== data.metric || h.measuredBy !== data.measuredBy || dateString(h.publishedOn) !== r.publishedOn || h.sourceUrl !== data.sourceUrl) {
+      await tx.score.update({ where: { id: h.id }, data: { ...data, retrievedAt: batch.retrievedAt, ingestRunId: batch.ingestRunId ?? null } });
+      counts.updated++;
+    } else counts.unchanged++;
+  }
+  if (create.length) await tx.score.createMany({ data: create });
+  const gone = [...held].filter(([k]) => !keep.has(k)).map(([, s]) => s.id);
+  if (gone.length) counts.deleted = (await tx.score.deleteMany({ where: { id: { in: gone } } })).count;
+  return counts;
+}
+
+export interface UsageRow {
+  day: string;
+  listing: string;
+  /** The record the listing is mapped to, or null (listed on /data-quality as not mapped). */
+  slug: string | null;
+  tokens: bigint;
+  sourceUrl: string;
+}
+
+/**
+ * Writes one router's daily token counts: each (day, listing) row is created or, when its tokens or
+ * mapping changed, updated. Days the source no longer holds are kept: a later file holds a later window,
+ * and usage already published does not cease to have happened.
+ */
+export async function writeUsage(tx: Tx, batch: SourceBatch, rows: UsageRow[]): Promise<{ created: number; updated: number; unchanged: number }> {
+  const ids = new Map((await tx.model.findMany({ where: { slug: { in: [...new Set(rows.flatMap((r) => (r.slug ? [r.slug] : [])))] } }, select: { id: true, slug: true } })).map((m) => [m.slug, m.id]));
+  const days = [...new Set(rows.map((r) => r.day))].map(toDate);
+  const held = new Map((await tx.usageDay.findMany({ where: { sourceKind: batch.kind, day: { in: days } } })).map((u) => [`${dateString(u.day)}\u0000${u.listing}`, u]));
+  const counts = { created: 0, updated: 0, unchanged: 0 };
+  const create: Prisma.UsageDayCreateManyInput[] = [];
+  for (const r of rows) {
+    const modelId = r.slug === null ? null : ids.get(r.slug);
+    if (modelId === undefined) throw new Error(`${r.slug}: no such model`);
+    const h = held.get(`${r.day}\u0000${r.listing}`);
+    if (!h) {
+      create.push({ day: toDate(r.day), listing: r.listing, modelId, tokens: r.tokens, sourceKind: batch.kind, sourceUrl: r.sourceUrl, retrievedAt: batch.retrievedAt });
+      counts.created++;
+    } else if (h.tokens !== r.tokens || h.modelId !== modelId || h.sourceUrl !== r.sourceUrl) {
+      await tx.usageDay.update({ where: { id: h.id }, data: { tokens: r.tokens, modelId, sourceUrl: r.sourceUrl, retrievedAt: batch.retrievedAt } });
+      counts.updated++;
+    } else counts.unchanged++;
+  }
+  if (create.length) await tx.usageDay.createMany({ data: create });
+  return counts;
+}

@@ -45,11 +45,11 @@ export const SOURCES = {
   curated: {
     label: "Curated",
     role: "primary",
-    description: "The curated dataset in data/curated: each value checked against the developer's model card, config.json, paper or announcement, with its URL.",
+    description: "The curated dataset in data/curated: each value checked against the developer's model card, config.json, paper or announcement, with its URL; and data/scores, the benchmark scores developers report in their own model cards, each with the page and the line it was read from.",
     homeUrl: null,
     license: null,
     credit: null,
-    supplies: ["fields"],
+    supplies: ["fields", "scores"],
   },
   huggingface: {
     label: "Hugging Face",
@@ -129,6 +129,8 @@ export function sourceLabel(kind: string): string {
 
 /** Sources that are ingested (everything but the two that always lead). */
 export type IngestedSource = Exclude<SourceKind, "correction" | "curated">;
+/** Sources a run (an IngestRun row) can be of: everything a person does not enter through a form. */
+export type RunSource = Exclude<SourceKind, "correction">;
 /** Ingested sources that give values of model fields, and so have a place in every field's precedence. */
 export type FieldSourceKind = { [K in IngestedSource]: "fields" extends (typeof SOURCES)[K]["supplies"][number] ? K : never }[IngestedSource];
 

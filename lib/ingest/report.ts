@@ -3,11 +3,11 @@ import { finishIngestRun, type RunCounts } from "@/lib/data/ingest-runs";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { formatDifference, formatFieldValue, FIELD_LABELS } from "@/lib/domain/field-display";
 import type { ModelField } from "@/lib/domain/model-fields";
-import { isCrossCheckSource, type IngestedSource } from "@/lib/domain/sources";
+import { isCrossCheckSource, type RunSource } from "@/lib/domain/sources";
 
 /** What an ingest run did, for the command line, the IngestRun row and the tests. */
 export interface IngestReport extends RunCounts {
-  source: IngestedSource;
+  source: RunSource;
   runId: number | null;
   dryRun: boolean;
   /** Items processed (repos or CSV rows kept after filtering). */

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { closeInterruptedRuns, startIngestRun } from "@/lib/data/ingest-runs";
 import type { SourceBatch } from "@/lib/data/write-path";
-import { SOURCES, type IngestedSource } from "@/lib/domain/sources";
+import { SOURCES, type RunSource } from "@/lib/domain/sources";
 import { emptyReport, finishReport, type IngestReport } from "./report";
 
 /**
@@ -11,7 +11,7 @@ import { emptyReport, finishReport, type IngestReport } from "./report";
  */
 export async function withIngestRun(
   db: PrismaClient,
-  source: IngestedSource,
+  source: RunSource,
   dryRun: boolean,
   body: (report: IngestReport, batch: SourceBatch) => Promise<void>,
 ): Promise<IngestReport> {

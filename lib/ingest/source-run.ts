@@ -30,6 +30,19 @@ export interface SourceItem {
   inputs: FieldInputs;
   /** What the parser noticed (a month-only date it skipped, a value it could not read). */
   problems: string[];
+  /** Benchmark scores the file reports (models.dev's [[benchmarks]]), read by the scores ingester. */
+  scores?: ReportedScore[];
+  /** The release day the file states, when it states one (a developer's claim is dated by it). */
+  releaseDate?: string | null;
+}
+
+export interface ReportedScore {
+  name: string;
+  score: number;
+  metric: string | null;
+  harness: string | null;
+  variant: string | null;
+  source: string | null;
 }
 
 export interface SourceFolder {
@@ -80,7 +93,8 @@ export interface SourceRunOptions {
 
 type Match = { kind: "matched"; slug: string; by: "repo" | "listing" } | { kind: "excluded"; rule: string } | { kind: "unmatched"; reason: string; similar: string[] };
 
-function matchItem(item: SourceItem, models: MatchableModel[], options: SourceRunOptions): Match {
+/** The model a source's item is of: by repo id, else by data/excluded.yaml's same-release entry. */
+export function matchItem(item: SourceItem, models: MatchableModel[], options: Pick<SourceRunOptions, "source" | "exclusions">): Match {
   if (item.repoId) {
     const id = item.repoId.toLowerCase();
     const byRepo = models.find((m) => m.hfRepoId?.toLowerCase() === id);

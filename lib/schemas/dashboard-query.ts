@@ -11,9 +11,11 @@ export interface DashboardQuery {
   asOf: string | null;
   compare: string[];
   measure: "totalParams" | "activeParams";
+  /** The benchmark of the capability chart (an id of data/benchmarks.yaml); null: the default one. */
+  benchmark: string | null;
 }
 
-const DASHBOARD_PARAMS = ["asOf", "compare", "params"] as const;
+const DASHBOARD_PARAMS = ["asOf", "compare", "params", "benchmark"] as const;
 
 const asOfSchema = z
   .string()
@@ -41,5 +43,8 @@ export function parseDashboardQuery(raw: RawParams, today: string): { query: Das
   if (compare.length > 4) errors.push({ param: "compare", message: "at most 4 extra countries" });
   const p = get("params");
   if (p && p !== "total" && p !== "active") errors.push({ param: "params", message: "must be total or active" });
-  return { query: { filters, asOf, compare: compare.slice(0, 4), measure: p === "active" ? "activeParams" : "totalParams" }, errors };
+  const benchmark = get("benchmark");
+  // The id's shape here; whether such a benchmark exists is the route's question (it asks the database).
+  if (benchmark && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(benchmark)) errors.push({ param: "benchmark", message: "must be a benchmark id such as gpqa-diamond-epoch (see /api/v1/benchmarks)" });
+  return { query: { filters, asOf, compare: compare.slice(0, 4), measure: p === "active" ? "activeParams" : "totalParams", benchmark: benchmark && errors.every((e) => e.param !== "benchmark") ? benchmark : null }, errors };
 }

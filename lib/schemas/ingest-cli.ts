@@ -9,13 +9,21 @@ export const INGEST_USAGE = `Usage:
   npm run ingest -- hf [--repo ORG/NAME ...] [--org ORG ...] [--all] [--from-dir DIR] [--min-params 1B]
                        [--concurrency 4] [--create] [--dry-run] [--json] [--verbose] [--taken-at DATE]
   npm run ingest -- epoch FILE.csv [--create] [--dry-run] [--json] [--verbose]
-${CROSS_CHECK_SOURCES.map((k) => `  npm run ingest -- ${k} DIR [--exclusions FILE] [--dry-run] [--verbose]\n`).join("")}
+${CROSS_CHECK_SOURCES.map((k) => `  npm run ingest -- ${k} DIR [--exclusions FILE] [--dry-run] [--verbose]\n`).join("")}  npm run ingest -- scores [--dry-run] [--verbose]
+  npm run ingest -- openrouter [FILE.json | --live] [--dry-run] [--verbose]
+  npm run ingest -- adoption [FILE.json] [--dry-run] [--verbose]
+
   hf      Hugging Face Hub: --repo ids, --org organizations (their text-generation models of at least
           --min-params, default 1B), or (default) every model of the database that has a repo id.
           --from-dir reads recorded answers (ORG--NAME.config.json, ORG--NAME.api.json) instead of the network.
   epoch   Epoch AI's "Data on AI Models" CSV: language models with open weights, matched to our models.
 ${CROSS_CHECK_SOURCES.map((k) => `  ${k}: a copy of ${SOURCES[k].files.holds} (${SOURCES[k].files.shipped})\n`).join("")}          these cross-check values, matched by repo id or data/excluded.yaml (--exclusions); they name no
           license, so files matching no model are listed as candidates to curate, never created.
+  scores  benchmark scores: Epoch AI's (data/sources/epoch-benchmarks), models.dev's [[benchmarks]] and the
+          developers' cards (data/scores), per data/benchmarks.yaml and data/mappings/epoch-models.yaml.
+  openrouter  OpenRouter's daily tokens: the shipped copy (default), FILE, or --live (OPENROUTER_API_KEY);
+          listings mapped by data/mappings/openrouter.yaml.
+  adoption    a recorded Hub snapshot (default data/sources/hf-adoption/llmfit_hf_models_2026-03.json).
   --create   add unmatched records as new models (otherwise they are reported as candidates)
   --dry-run  show what would change; write nothing
   --json     only parse and print the derived records as JSON; no database
@@ -94,11 +102,27 @@ export const crossCheckArgsSchema = z
   .transform((a) => ({ dir: a._[0]!, exclusions: a.exclusions ?? "data/excluded.yaml", dryRun: a["dry-run"], verbose: a.verbose }));
 export type CrossCheckArgs = z.infer<typeof crossCheckArgsSchema>;
 
+export const scoresArgsSchema = z
+  .strictObject({ _: z.array(z.string()).max(0, "scores reads the shipped files; it takes no file"), "dry-run": flag, verbose: flag })
+  .transform((a) => ({ dryRun: a["dry-run"], verbose: a.verbose }));
+
+export const openRouterArgsSchema = z
+  .strictObject({ _: z.array(z.string()).max(1, "name at most one file"), live: flag, "dry-run": flag, verbose: flag })
+  .transform((a) => ({ file: a._[0], live: a.live, dryRun: a["dry-run"], verbose: a.verbose }))
+  .refine((a) => !(a.live && a.file), { message: "--live reads OpenRouter's API: name no file with it" });
+
+export const adoptionArgsSchema = z
+  .strictObject({ _: z.array(z.string()).max(1, "name at most one file"), "dry-run": flag, verbose: flag })
+  .transform((a) => ({ file: a._[0], dryRun: a["dry-run"], verbose: a.verbose }));
+
 export type IngestCommand =
   | { source: "curated"; dir: string | undefined }
   | ({ source: "hf" } & HfArgs)
   | ({ source: "epoch" } & EpochArgs)
-  | ({ source: CrossCheckSource } & CrossCheckArgs);
+  | ({ source: CrossCheckSource } & CrossCheckArgs)
+  | ({ source: "scores" } & z.infer<typeof scoresArgsSchema>)
+  | ({ source: "openrouter" } & z.infer<typeof openRouterArgsSchema>)
+  | ({ source: "adoption" } & z.infer<typeof adoptionArgsSchema>);
 
 /** `--a x y --b --c=z pos` -> { a: [x, y], b: [], c: [z], _: [pos] }. Values follow their flag until the next flag. */
 export function tokenizeArgs(argv: string[]): Record<string, string[]> {
@@ -141,6 +165,9 @@ export function parseIngestArgs(argv: string[]): IngestCommand {
     return { source, ...check(hfArgsSchema.safeParse(named)) };
   }
   if (source === "epoch") return { source, ...check(epochArgsSchema.safeParse(tokenizeArgs(rest))) };
+  if (source === "scores") return { source, ...check(scoresArgsSchema.safeParse(tokenizeArgs(rest))) };
+  if (source === "openrouter") return { source, ...check(openRouterArgsSchema.safeParse(tokenizeArgs(rest))) };
+  if (source === "adoption") return { source, ...check(adoptionArgsSchema.safeParse(tokenizeArgs(rest))) };
   if (source && isCrossCheckSource(source)) return { source, ...check(crossCheckArgsSchema.safeParse(tokenizeArgs(rest))) };
   return fail(`unknown source ${source ?? "(none)"}`);
 }

@@ -35,7 +35,8 @@ export const benchmarkSchema = z.strictObject({
   setting: z.string().min(5).max(300),
   description: z.string().min(5).max(500),
   url: httpUrlSchema,
-  from: z.array(feedSchema).min(1),
+  /** Rows of third-party files that feed it; none when only data/scores (model cards) does. */
+  from: z.array(feedSchema).default([]),
 });
 export type BenchmarkDefinition = z.infer<typeof benchmarkSchema>;
 
@@ -111,6 +112,20 @@ export const llmfitSnapshotSchema = z.array(
     hf_likes: z.number().int().nonnegative().nullish(),
   }),
 );
+
+/** data/scores/*.yaml: scores a developer reports for its own release, read from the card by us. */
+export const cardScoreSchema = z.strictObject({
+  model: slugSchema,
+  benchmark: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  value: z.number().finite(),
+  metric: z.string().min(1).max(100),
+  setting: z.string().max(300),
+  published: isoDateSchema,
+  source: httpUrlSchema,
+  quote: z.string().min(3).max(500),
+});
+export const cardScoresFileSchema = z.array(cardScoreSchema);
+export type CardScore = z.infer<typeof cardScoreSchema>;
 
 /** One score as a parser reads it, before it is matched to a model. */
 export interface ScoreInput {

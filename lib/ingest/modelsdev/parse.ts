@@ -22,6 +22,18 @@ const modelsDevFileSchema = z.looseObject({
   limit: z.looseObject({ context: z.number().int().nonnegative().optional() }).optional(),
   parameters: z.looseObject({ total: count.optional(), active: count.optional() }).optional(),
   weights: z.array(z.looseObject({ url: z.string() })).optional(),
+  benchmarks: z
+    .array(
+      z.looseObject({
+        name: z.string().min(1).max(200),
+        score: z.number(),
+        metric: z.string().max(100).optional(),
+        harness: z.string().max(200).optional(),
+        variant: z.string().max(200).optional(),
+        source: z.string().max(2000).optional(),
+      }),
+    )
+    .optional(),
 });
 
 const manifestRowSchema = z.object({ path: z.string().startsWith("models/"), commit: z.string().regex(/^[0-9a-f]{40}$/) });
@@ -50,7 +62,9 @@ export function parseModelsDevFile(filePath: string, text: string, commit: strin
   if (f.parameters?.active) inputs.activeParams = { value: f.parameters.active, url };
   const repos = [...new Set((f.weights ?? []).map((w) => repoIdFromUrl(w.url)).filter((r): r is string => r !== null))];
   if (repos.length > 1) problems.push(`links several repos (${repos.join(", ")}): matched by the first`);
-  return { item: filePath, path: filePath, repoId: repos[0] ?? null, name: f.name, inputs, problems };
+  const scores = (f.benchmarks ?? []).map((b) => ({ name: b.name, score: b.score, metric: b.metric ?? null, harness: b.harness ?? null, variant: b.variant ?? null, source: b.source ?? null }));
+  const releaseDate = inputs.releaseDate?.value ?? null;
+  return { item: filePath, path: filePath, repoId: repos[0] ?? null, name: f.name, inputs, problems, scores, releaseDate };
 }
 
 /** Every open-weights file under DIR/models, with MANIFEST.tsv's commits; unreadable files are errors, not skipped silently. */

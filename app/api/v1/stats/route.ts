@@ -2,9 +2,11 @@
 import type { NextRequest } from "next/server";
 import { badRequest, guarded } from "@/lib/api/responses";
 import { readCompleteThrough } from "@/lib/coverage";
+import { DEFAULT_BENCHMARK, loadCapability, loadUsage } from "@/lib/data/leaders";
 import { loadStatRows } from "@/lib/data/stats";
 import { buildStats } from "@/lib/domain/dashboard";
 import { todayUtc } from "@/lib/domain/model-rules";
+import { creditLines } from "@/lib/domain/sources";
 import { parseDashboardQuery } from "@/lib/schemas/dashboard-query";
 
 export async function GET(request: NextRequest) {
@@ -14,8 +16,9 @@ export async function GET(request: NextRequest) {
   // Outside `guarded`: a bad coverage file is the deployment's fault (a 500 naming the file), not a 503 to retry.
   const completeThrough = await readCompleteThrough();
   return guarded(async () => {
-    const rows = await loadStatRows(query.filters, query.asOf);
+    const [rows, capability, usage] = await Promise.all([loadStatRows(query.filters, query.asOf), loadCapability(query, query.benchmark ?? DEFAULT_BENCHMARK), loadUsage(query.asOf)]);
+    if (!capability.frontier) return badRequest([{ param: "benchmark", message: `is not a tracked benchmark: one of ${capability.benchmarks.map((b) => b.id).join(", ")}` }]);
     const stats = buildStats(rows, { extra: query.compare, asOf: query.asOf ?? today, completeThrough });
-    return Response.json({ ...stats, credit: "Open Model Atlas; secondary sources: Epoch AI (CC BY 4.0), models.dev (MIT)" });
+    return Response.json({ ...stats, capability: capability.frontier, usage, credits: creditLines() });
   });
 }

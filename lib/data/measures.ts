@@ -1,0 +1,174 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { getDb } from "@/lib/db";
+import type { AdoptionPoint, BenchmarkInfo, ScorePoint, UsagePoint } from "@/lib/domain/measures";
+import type { ModelQuery } from "@/lib/schemas/model-query";
+import { dateString, modelWhere, releasesOnly } from "./models";
+
+/**
+ * Reads behind capability, usage and adoption (issue 14). `asOf` hides what did not exist yet on that
+ * day: a score published later, a model released later, usage of later days, a later snapshot. Open-
+ * weights models follow the view's filters; the closed reference models are the reference line and
+ * follow only `asOf`.
+ */
+const endOf = (asOf: string | null) => (asOf ? new Date(`${asOf}T00:00:00Z`) : null);
+
+const benchmarkSelect = { id: true, name: true, test: true, category: true, unit: true, higherIsBetter: true, setting: true, url: true } satisfies Prisma.BenchmarkSelect;
+
+export interface BenchmarkListItem extends BenchmarkInfo {
+  description: string;
+  /** Scores of open-weights models (all, and by the developer's country) and of closed reference models. */
+  scores: { open: number; closed: number; us: number; cn: number; models: number };
+}
+
+export async function listBenchmarks(): Promise<BenchmarkListItem[]> {
+  const db = getDb();
+  const [benchmarks, counts] = await Promise.all([
+    db.benchmark.findMany({ orderBy: { position: "asc" }, select: { ...benchmarkSelect, description: true } }),
+    db.$queryRaw<{ benchmarkId: string; open: bigint; closed: bigint; us: bigint; cn: bigint; models: bigint }[]>`
+      SELECT s."benchmarkId",
+        COUNT(*) FILTER (WHERE m."openWeights") AS open, COUNT(*) FILTER (WHERE NOT m."openWeights") AS closed,
+        COUNT(*) FILTER (WHERE m."openWeights" AND o.country = 'US') AS us, COUNT(*) FILTER (WHERE m."openWeights" AND o.country = 'CN') AS cn,
+        COUNT(DISTINCT s."modelId") AS models
+      FROM "Score" s JOIN "Model" m ON m.id = s."modelId" JOIN "Organization" o ON o.id = m."primaryOrganizationId"
+      GROUP BY s."benchmarkId"`,
+  ]);
+  const by = new Map(counts.map((c) => [c.benchmarkId, c]));
+  return benchmarks.map((b) => {
+    const c = by.get(b.id);
+    return { ...b, scores: { open: Number(c?.open ?? 0), closed: Number(c?.closed ?? 0), us: Number(c?.us ?? 0), cn: Number(c?.cn ?? 0), models: Number(c?.models ?? 0) } };
+  });
+}
+
+export async function getBenchmark(id: string): Promise<BenchmarkInfo | null> {
+  return getDb().benchmark.findUnique({ where: { id }, select: benchmarkSelect });
+}
+
+const modelRefSelect = { slug: true, name: true, openWeights: true, releaseDate: true, primaryOrganization: { select: { country: true } } } satisfies Prisma.ModelSelect;
+
+/** Every score in the view (optionally of one benchmark), with its model's country and date. */
+export async function loadScorePoints(query: ModelQuery, asOf: string | null, benchmarkId?: string): Promise<ScorePoint[]> {
+  const end = endOf(asOf);
+  const openModels = modelWhere(releasesOnly(query));
+  const rows = await getDb().score.findMany({
+    where: {
+      ...(benchmarkId ? { benchmarkId } : {}),
+      ...(end ? { publishedOn: { lte: end }, model: { releaseDate: { lte: end } } } : {}),
+      OR: [{ model: openModels }, { model: { openWeights: false } }],
+    },
+    select: { benchmarkId: true, value: true, measuredBy: true, evaluator: true, setting: true, publishedOn: true, sourceUrl: true, model: { select: modelRefSelect } },
+  });
+  return rows.map((s) => ({
+    benchmarkId: s.benchmarkId, value: s.value, measuredBy: s.measuredBy as ScorePoint["measuredBy"], evaluator: s.evaluator, setting: s.setting,
+    publishedOn: dateString(s.publishedOn), sourceUrl: s.sourceUrl,
+    slug: s.model.slug, name: s.model.name, country: s.model.primaryOrganization.country, openWeights: s.model.openWeights, releaseDate: dateString(s.model.releaseDate),
+  }));
+}
+
+/** Daily tokens of every listing up to `asOf` (one router: OpenRouter), with the mapped model. */
+export async function loadUsagePoints(asOf: string | null): Promise<UsagePoint[]> {
+  const end = endOf(asOf);
+  const rows = await getDb().usageDay.findMany({
+    where: end ? { day: { lte: end } } : {},
+    select: { day: true, tokens: true, model: { select: modelRefSelect } },
+    orderBy: { day: "asc" },
+  });
+  return rows.map((u) => ({
+    day: dateString(u.day),
+    tokens: Number(u.tokens),
+    model: u.model && { slug: u.model.slug, name: u.model.name, country: u.model.primaryOrganization.country, openWeights: u.model.openWeights, releaseDate: dateString(u.model.releaseDate) },
+  }));
+}
+
+/** Each open-weights model's latest adoption snapshot on or before `asOf`, for the view's filters. */
+export async function loadAdoptionPoints(query: ModelQuery, asOf: string | null): Promise<AdoptionPoint[]> {
+  const end = endOf(asOf);
+  const rows = await getDb().adoptionSnapshot.findMany({
+    where: { ...(end ? { takenOn: { lte: end } } : {}), model: modelWhere(releasesOnly(query)) },
+    orderBy: [{ modelId: "asc" }, { takenOn: "desc" }],
+    select: { modelId: true, downloads: true, likes: true, takenOn: true, sourceKind: true, sourceUrl: true, model: { select: modelRefSelect } },
+  });
+  const latest = new Map<number, (typeof rows)[number]>();
+  for (const r of rows) if (!latest.has(r.modelId)) latest.set(r.modelId, r);
+  return [...latest.values()].map((r) => ({
+    slug: r.model.slug, name: r.model.name, country: r.model.primaryOrganization.country, releaseDate: dateString(r.model.releaseDate),
+    downloads: r.downloads, likes: r.likes, takenOn: dateString(r.takenOn), sourceKind: r.sourceKind, sourceUrl: r.sourceUrl,
+  }));
+}
+
+export interface ModelScore {
+  benchmark: { id: string; name: string; unit: string; higherIsBetter: boolean; category: string };
+  value: number;
+  metric: string;
+  setting: string;
+  measuredBy: "independent" | "developer";
+  evaluator: string;
+  publishedOn: string;
+  sourceKind: string;
+  sourceUrl: string;
+}
+
+export interface ModelMeasures {
+  scores: ModelScore[];
+  /** Tokens per week of every listing mapped to the model (OpenRouter), oldest first. */
+  usage: { week: string; tokens: number; days: number }[];
+  usageListings: string[];
+  adoption: { takenOn: string; downloads: number | null; likes: number | null; sourceKind: string; sourceUrl: string }[];
+}
+
+/** A model page's scores, usage and adoption history, as of a day. */
+export async function getModelMeasures(slug: string, asOf: string | null): Promise<ModelMeasures> {
+  const end = endOf(asOf);
+  const db = getDb();
+  const [scores, usage, adoption] = await Promise.all([
+    db.score.findMany({
+      where: { model: { slug }, ...(end ? { publishedOn: { lte: end } } : {}) },
+      orderBy: [{ benchmark: { position: "asc" } }, { value: "desc" }],
+      select: { value: true, metric: true, setting: true, measuredBy: true, evaluator: true, publishedOn: true, sourceKind: true, sourceUrl: true, benchmark: { select: { id: true, name: true, unit: true, higherIsBetter: true, category: true } } },
+    }),
+    db.usageDay.findMany({ where: { model: { slug }, ...(end ? { day: { lte: end } } : {}) }, orderBy: { day: "asc" }, select: { day: true, tokens: true, listing: true } }),
+    db.adoptionSnapshot.findMany({ where: { model: { slug }, ...(end ? { takenOn: { lte: end } } : {}) }, orderBy: { takenOn: "asc" }, select: { takenOn: true, downloads: true, likes: true, sourceKind: true, sourceUrl: true } }),
+  ]);
+  const weeks = new Map<string, { tokens: number; days: Set<string> }>();
+  for (const u of usage) {
+    const day = dateString(u.day);
+    const d = new Date(u.day);
+    d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+    const w = weeks.get(dateString(d)) ?? { tokens: 0, days: new Set<string>() };
+    w.tokens += Number(u.tokens);
+    w.days.add(day);
+    weeks.set(dateString(d), w);
+  }
+  return {
+    scores: scores.map((s) => ({ ...s, measuredBy: s.measuredBy as ModelScore["measuredBy"], publishedOn: dateString(s.publishedOn) })),
+    usage: [...weeks].map(([week, w]) => ({ week, tokens: w.tokens, days: w.days.size })),
+    usageListings: [...new Set(usage.map((u) => u.listing))].sort(),
+    adoption: adoption.map((a) => ({ ...a, takenOn: dateString(a.takenOn) })),
+  };
+}
+
+/** Usage listings no record is mapped to (OpenRouter's `other` row aside), most tokens first: /data-quality. */
+export async function listUnmappedListings(): Promise<{ listing: string; tokens: number; days: number; lastDay: string }[]> {
+  const rows = await getDb().$queryRaw<{ listing: string; tokens: bigint; days: bigint; lastDay: Date }[]>`
+    SELECT "listing", SUM("tokens") AS tokens, COUNT(*) AS days, MAX("day") AS "lastDay"
+    FROM "UsageDay" WHERE "modelId" IS NULL AND "listing" <> 'other'
+    GROUP BY "listing" ORDER BY SUM("tokens") DESC, "listing"`;
+  return rows.map((r) => ({ listing: r.listing, tokens: Number(r.tokens), days: Number(r.days), lastDay: dateString(r.lastDay) }));
+}
+
+/** Scores for the CSV export: every score of the view's open models (and closed ones when the view asks). */
+export async function listScoresForExport(query: ModelQuery): Promise<(ModelScore & { slug: string; name: string; country: string; openWeights: boolean })[]> {
+  const rows = await getDb().score.findMany({
+    where: { model: modelWhere(query) },
+    orderBy: [{ model: { slug: "asc" } }, { benchmark: { position: "asc" } }, { evaluator: "asc" }, { setting: "asc" }],
+    select: {
+      value: true, metric: true, setting: true, measuredBy: true, evaluator: true, publishedOn: true, sourceKind: true, sourceUrl: true,
+      benchmark: { select: { id: true, name: true, unit: true, higherIsBetter: true, category: true } },
+      model: { select: modelRefSelect },
+    },
+  });
+  return rows.map((s) => ({
+    ...s, measuredBy: s.measuredBy as ModelScore["measuredBy"], publishedOn: dateString(s.publishedOn),
+    slug: s.model.slug, name: s.model.name, country: s.model.primaryOrganization.country, openWeights: s.model.openWeights,
+  }));
+}

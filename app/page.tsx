@@ -1,5 +1,9 @@
 import Link from "next/link";
-import { FrontierScatter, LicenseChart, MoeShareChart, QuarterChart } from "@/components/charts/dashboard-charts";
+import { CapabilityChart, FrontierScatter, LicenseChart, MoeShareChart, QuarterChart, UsageShareChart } from "@/components/charts/dashboard-charts";
+import { LeadersTable } from "@/components/dashboard/leaders-table";
+import { DEFAULT_BENCHMARK, loadCapability, loadLeaders, loadUsage } from "@/lib/data/leaders";
+import { GROUP_COLORS } from "@/lib/domain/encodings";
+import { formatScore, gapSentence, type LeaderRow } from "@/lib/domain/measures";
 import { groupLabel } from "@/components/charts/group-label";
 import { ChartFrame, DataTable } from "@/components/dashboard/chart-frame";
 import { readCompleteThrough } from "@/lib/coverage";
@@ -27,7 +31,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const { query, errors } = parseDashboardQuery(raw, today);
   const { filters, compare: extra } = query;
   const asOf = query.asOf ?? today;
-  const [rows, completeThrough, exclusions] = await Promise.all([loadStatRows(filters, query.asOf), readCompleteThrough(), loadExclusions()]);
+  const completeThrough = await readCompleteThrough();
+  const benchmarkId = query.benchmark ?? DEFAULT_BENCHMARK;
+  const [rows, exclusions, leaders, capability, usage] = await Promise.all([
+    loadStatRows(filters, query.asOf), loadExclusions(), loadLeaders(query, today, completeThrough), loadCapability(query, benchmarkId), loadUsage(query.asOf),
+  ]);
+  const frontier = capability.frontier;
   const pending = exclusions.pending().length;
   const stats = buildStats(rows, { extra, asOf, completeThrough });
   const points = chartPoints(rows, extra);
@@ -52,6 +61,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const periodLabel = (bucket: string, incomplete: boolean | string | number | null | undefined) => (incomplete === true ? `${bucket} (${note})` : bucket);
   const us = all.US!;
   const cn = all.CN!;
+  const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+  /** The rows behind a scoreboard row: the releases it counts, or the models ranked by the benchmark. */
+  const leaderHref = (r: LeaderRow): string | null => {
+    const last12 = { releasedFrom: nextDay(shiftYearsBack(leaders.dataThrough)), releasedTo: leaders.dataThrough };
+    if (r.kind === "releases" || r.kind === "permissiveShare") return view(null, last12);
+    if (r.kind === "totalParams" || r.kind === "activeParams" || r.kind === "contextWindow") return view(null, { sort: r.kind });
+    if (r.kind === "benchmark") return view(null, { sort: "score", order: "desc", benchmark: r.id.slice("benchmark:".length) });
+    return null;
+  };
 
   return (
     <>
@@ -114,6 +132,59 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <Link href="/" className={link}>Reset</Link>
         <a href={withQuery("/api/v1/stats", dashboardParams)} className={`ml-auto ${link}`}>These numbers as JSON</a>
       </form>
+
+      <section aria-labelledby="leaders-title" className="mt-8">
+        <h2 id="leaders-title" className="text-lg font-semibold">Who leads, by which measure{query.asOf ? ` (as of ${query.asOf})` : ""}</h2>
+        <p className="mt-1 max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
+          {leaderSummary(leaders.rows)} Open-weights models only; closed (API-only) models are the reference line of the capability chart below, never counted here.
+          Each measure links to the rows behind it. <a href={withQuery("/api/v1/leaders", dashboardParams)} className={link}>This table as JSON</a>.
+        </p>
+        <div className="mt-3"><LeadersTable rows={leaders.rows} hrefFor={(r) => leaderHref(r)} /></div>
+      </section>
+
+      {frontier ? (
+        <ChartFrame id="capability" title={capabilityTitle(frontier)}
+          subtitle={`${frontier.benchmark.name}: ${frontier.benchmark.setting} Step lines: the best score of an open-weights model from each country so far, by the model's release date; dashed grey: the best closed (API-only) model, the reference. ${frontier.counts.us} US, ${frontier.counts.cn} Chinese open models and ${frontier.counts.closed} closed models have a score.`}
+          controls={
+            <form method="get" action="/#capability-title" className="mt-2 flex flex-wrap items-end gap-2 text-sm">
+              {[...dashboardParams].map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
+              <label htmlFor="d-benchmark" className="text-xs font-medium">Benchmark</label>
+              <select id="d-benchmark" name="capability" defaultValue={frontier.benchmark.id} className="rounded border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900">
+                {capability.benchmarks.filter((b) => b.scores.open > 0).map((b) => <option key={b.id} value={b.id}>{b.name} ({b.scores.open} open, {b.scores.closed} closed)</option>)}
+              </select>
+              <button type="submit" className="rounded border border-zinc-300 px-3 py-1 font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">Show</button>
+            </form>
+          }
+          source={<>Source: {[...new Set([...frontier.us, ...frontier.cn, ...frontier.closed].map((s) => s.evaluator))].join(", ") || "no scores"}, per point (the table says who measured each); <a href={frontier.benchmark.url} className={link}>about the benchmark</a>. Credits: Epoch AI, &apos;Data on AI Benchmarking&apos; (CC BY 4.0); models.dev (MIT).</>}
+          table={<DataTable caption={`Record-setting scores on ${frontier.benchmark.name}`} header={["Model", "Group", "Released", "Score", "Measured by"]}
+            rows={([["US", frontier.us], ["CN", frontier.cn], ["closed", frontier.closed]] as const).flatMap(([g, steps]) => steps.map((s) => [
+              <Link key={`${g}-${s.slug}`} href={`/models/${s.slug}`} className={link}>{s.name}</Link>, g === "closed" ? "closed (API-only)" : groupLabel(g), s.date, formatScore(s.value, frontier.benchmark.unit), `${s.evaluator} (${s.measuredBy})`]))} />}>
+          <p className="mb-2 max-w-3xl text-sm">{frontier.gaps.map((g) => gapSentence(g, frontier.benchmark)).join(" ")}</p>
+          <CapabilityChart benchmark={frontier.benchmark.id} asOf={asOf} unit={frontier.benchmark.unit}
+            lines={[
+              { key: "US", label: "United States, open weights", color: GROUP_COLORS.US!, dashed: false, steps: frontier.us },
+              { key: "CN", label: "China, open weights", color: GROUP_COLORS.CN!, dashed: false, steps: frontier.cn },
+              { key: "closed", label: "closed (API-only), reference", color: GROUP_COLORS.other!, dashed: true, steps: frontier.closed },
+            ]} />
+        </ChartFrame>
+      ) : (
+        <section className="mt-10" role="status"><h2 className="text-lg font-semibold">Capability over time</h2><p className="mt-1 text-sm">No benchmark “{benchmarkId}” is tracked. <Link href="/" className={link}>Show the default</Link>, or see <a href="/api/v1/benchmarks" className={link}>the tracked benchmarks</a>.</p></section>
+      )}
+
+      <ChartFrame id="usage" title={usageTitle(usage.weeks)}
+        subtitle="Share of the tokens served for open-weights models each week, by the developer's country, among OpenRouter's daily top listings (about the top 50 a day). One router's traffic, not the whole market; listings not mapped to a record are left out."
+        source={usage.lastDay ? <>Source: OpenRouter (openrouter.ai/rankings), as of {usage.lastDay}. Licensed under CC BY 4.0. One router&apos;s traffic, not the whole market.</> : "No usage data in this view."}
+        table={<DataTable caption="Share of open-weights tokens per week" header={["Week", "United States", "China", "Everyone else", "Days"]}
+          rows={usage.weeks.map((w) => [w.week, pct(w.US), pct(w.CN), pct(w.other), String(w.days)])} />}>
+        {usage.weeks.length ? <UsageShareChart data={usage.weeks} /> : <p role="status" className="text-sm">No usage data {query.asOf ? `up to ${query.asOf}` : "yet"}: the shipped OpenRouter data covers {"2026-05-24"} to {"2026-08-21"}.</p>}
+        {usage.top.length > 0 && (
+          <div className="mt-4 overflow-x-auto">
+            <h3 className="text-sm font-semibold">Most used open-weights models{usage.firstDay ? `, ${usage.firstDay} to ${usage.lastDay}` : ""}</h3>
+            <DataTable caption="Most used open-weights models by tokens" header={["Model", "Country", "Share of open-weights tokens"]}
+              rows={usage.top.map((m) => [<Link key={m.slug} href={`/models/${m.slug}`} className={link}>{m.name}</Link>, countryName(m.country), pct(m.share)])} />
+          </div>
+        )}
+      </ChartFrame>
 
       <section aria-labelledby="headline-title" className="mt-8">
         <h2 id="headline-title" className="text-lg font-semibold">Headline facts{query.asOf ? ` as of ${query.asOf}` : ""}</h2>
@@ -259,4 +330,36 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </ChartFrame>
     </>
   );
+}
+
+function shiftYearsBack(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The scoreboard's finding in a sentence: how many measures each country leads. */
+function leaderSummary(rows: LeaderRow[]): string {
+  const led = (c: string) => rows.filter((r) => r.leader === c).length;
+  const others = rows.filter((r) => r.leader && r.leader !== "US" && r.leader !== "CN" && r.leader !== "tie").length;
+  return `China leads ${led("CN")} of these ${rows.length} measures, the United States ${led("US")}${others ? `, other countries ${others}` : ""}.`;
+}
+
+/** The capability chart's title states its finding from the data in view. */
+function capabilityTitle(f: NonNullable<Awaited<ReturnType<typeof loadCapability>>["frontier"]>): string {
+  const us = f.us.at(-1);
+  const cn = f.cn.at(-1);
+  if (!us && !cn) return `No open-weights model has a ${f.benchmark.name} score in this view`;
+  if (!us || !cn) return `On ${f.benchmark.name}, only ${us ? "US" : "Chinese"} open-weights models have scores in this view`;
+  const better = f.benchmark.higherIsBetter ? cn.value > us.value : cn.value < us.value;
+  if (cn.value === us.value) return `On ${f.benchmark.name}, the best US and Chinese open-weights models are level`;
+  return `On ${f.benchmark.name}, the best ${better ? "Chinese" : "US"} open-weights model leads (${formatScore(better ? cn.value : us.value, f.benchmark.unit)} to ${formatScore(better ? us.value : cn.value, f.benchmark.unit)})`;
+}
+
+/** The usage chart's title states the latest full week's split. */
+function usageTitle(weeks: { week: string; days: number; US: number; CN: number }[]): string {
+  const last = [...weeks].reverse().find((w) => w.days === 7) ?? weeks.at(-1);
+  if (!last) return "Usage of open-weights models: no data in this view";
+  const leader = last.CN >= last.US ? "Chinese" : "US";
+  return `${leader} models carried ${Math.round(Math.max(last.CN, last.US) * 100)}% of OpenRouter's open-weights tokens in the week of ${last.week}`;
 }

@@ -3,7 +3,9 @@ import Link from "next/link";
 import { CountryLabel } from "@/components/country-label";
 import { findModelsBySlugs, type ModelListItem } from "@/lib/data/models";
 import { formatFieldValue } from "@/lib/domain/field-display";
+import { getModelMeasures } from "@/lib/data/measures";
 import { licenseText } from "@/lib/domain/licenses";
+import { formatScore } from "@/lib/domain/measures";
 import { MODEL_FIELD_REGISTRY, MODEL_FIELDS, type ModelField } from "@/lib/domain/model-fields";
 import { slugSchema } from "@/lib/schemas/common";
 
@@ -43,6 +45,16 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const invalid = slugs.filter((s) => !slugSchema.safeParse(s).success);
   const valid = slugs.filter((s) => slugSchema.safeParse(s).success).slice(0, MAX);
   const models = valid.length ? await findModelsBySlugs(valid) : [];
+  const measures = await Promise.all(models.map((m) => getModelMeasures(m.slug, null)));
+  // One row per benchmark any of them has a score on: each model's best score there (settings differ; the model pages list every score).
+  const benchmarkRows = [...new Map(measures.flatMap((x) => x.scores.map((s) => [s.benchmark.id, s.benchmark] as const))).values()].map((b) => ({
+    benchmark: b,
+    values: measures.map((x) => {
+      const mine = x.scores.filter((s) => s.benchmark.id === b.id);
+      if (!mine.length) return null;
+      return mine.reduce((best, s) => ((b.higherIsBetter ? s.value > best.value : s.value < best.value) ? s : best));
+    }),
+  }));
   const unknown = [...invalid, ...valid.filter((s) => !models.some((m) => m.slug === s))];
 
   return (
@@ -98,8 +110,19 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                   </tr>
                 );
               })}
+              {benchmarkRows.map(({ benchmark, values }) => (
+                <tr key={benchmark.id} data-benchmark={benchmark.id}>
+                  <th scope="row" className="sticky left-0 bg-inherit px-3 py-2 text-left font-medium">{benchmark.name}</th>
+                  {values.map((s, i) => (
+                    <td key={models[i]!.slug} className="tabular px-3 py-2">
+                      {s ? <>{formatScore(s.value, benchmark.unit)} <span className="text-xs text-zinc-600 dark:text-zinc-400">{s.measuredBy === "developer" ? "developer" : s.evaluator}</span></> : <span className="text-zinc-600 dark:text-zinc-400">no score</span>}
+                    </td>
+                  ))}
+                </tr>
+              ))}
             </tbody>
           </table>
+          {benchmarkRows.length > 0 && <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">Benchmark rows: each model&apos;s best score on that benchmark, with who measured it; every score, its setting and its source are on the model pages.</p>}
         </div>
       )}
     </>

@@ -4,6 +4,7 @@ import { FiltersForm } from "@/components/models/filters-form";
 import { ModelsTable } from "@/components/models/models-table";
 import { Pagination } from "@/components/models/pagination";
 import { impliedView, modelsHref, type ParamsView } from "@/components/models/view-links";
+import { listBenchmarks } from "@/lib/data/measures";
 import { findModels, listFilterOptions } from "@/lib/data/models";
 import { countryName } from "@/lib/domain/countries";
 import { formatParams, formatTokens } from "@/lib/domain/params";
@@ -28,6 +29,8 @@ function describe(query: ModelQuery, p: QueryParam): string {
       return v === "moe" ? "MoE" : "dense";
     case "minContext":
       return formatTokens(v as number);
+    case "openWeights":
+      return v === "all" ? "included" : "only";
     case "minTotalParams":
     case "maxTotalParams":
     case "minActiveParams":
@@ -43,7 +46,8 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
   // The page is forgiving: a bad parameter is dropped and named, the rest still applies.
   const { query, errors } = parseModelQuery(raw, ["params"]);
   const view: ParamsView = raw.params === "active" || raw.params === "total" ? raw.params : impliedView(query);
-  const [{ data, total }, { countries, organizations }] = await Promise.all([findModels(query), listFilterOptions()]);
+  const [{ data, total }, { countries, organizations }, benchmarks] = await Promise.all([findModels(query), listFilterOptions(), listBenchmarks()]);
+  const benchmark = query.benchmark ? benchmarks.find((b) => b.id === query.benchmark) : undefined;
   const filters = activeFilters(query);
   const apiParams = modelQueryToParams(query);
   const from = total === 0 ? 0 : (query.page - 1) * query.pageSize + 1;
@@ -66,10 +70,22 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
         </div>
       )}
 
+      {query.openWeights !== "true" && (
+        <p role="note" className="mt-4 rounded border border-zinc-300 bg-zinc-50 p-3 text-sm dark:border-zinc-700 dark:bg-zinc-900">
+          {query.openWeights === "all" ? "Closed reference models are included, marked “closed”." : "Only closed reference models are shown."} They are API-only models (no public weights)
+          kept as the reference line of capability comparisons; they are never counted as releases. <a href={modelsHref({ ...query, openWeights: "true", page: 1 }, view)} className="text-blue-700 underline dark:text-blue-400">Open-weights releases only</a>.
+        </p>
+      )}
+      {query.benchmark && !benchmark && (
+        <p role="status" className="mt-4 rounded border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100">
+          No benchmark “{query.benchmark}” is tracked: see <a href="/api/v1/benchmarks" className="underline">the tracked benchmarks</a>.
+        </p>
+      )}
+
       <details className="mt-4" open>
         <summary className="cursor-pointer text-sm font-medium">Filters{filters.length ? ` (${filters.length} in force)` : ""}</summary>
         <div className="mt-2">
-          <FiltersForm query={query} view={view} countries={countries} organizations={organizations} />
+          <FiltersForm query={query} view={view} countries={countries} organizations={organizations} benchmarks={benchmarks} />
         </div>
       </details>
 
@@ -112,7 +128,7 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
         </div>
       ) : (
         <form method="get" action="/compare" className="mt-3">
-          <ModelsTable models={data} query={query} view={view} selectable caption={`Open-weights model releases, ${total} matching, sorted by ${query.sort} ${query.order === "asc" ? "ascending" : "descending"}`} />
+          <ModelsTable models={data} query={query} view={view} selectable benchmarkLabel={benchmark ? `${benchmark.name}${benchmark.unit === "percent" ? " (%)" : ""}` : undefined} caption={`${query.openWeights === "true" ? "Open-weights model releases" : query.openWeights === "all" ? "Open-weights releases and closed reference models" : "Closed reference models"}, ${total} matching, sorted by ${query.sort} ${query.order === "asc" ? "ascending" : "descending"}`} />
           <div className="mt-3 flex flex-wrap items-center justify-between gap-3">
             <button type="submit" className="rounded border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
               Compare selected (2 to 6)

@@ -184,3 +184,77 @@ export function FrontierDrawing({ points, frontiers, groups, extra, asOf, measur
     </ResponsiveContainer>
   );
 }
+
+/** A capability step as the chart receives it (lib/domain/measures.ts CapabilityStep). */
+export interface CapabilityLine {
+  key: string;
+  label: string;
+  color: string;
+  dashed: boolean;
+  steps: { date: string; value: number; name: string; slug: string; evaluator: string }[];
+}
+
+/**
+ * The capability frontier: one step line per group (best score so far, by release date), the closed
+ * reference line thin, grey and dashed. The y domain is padded so that the best and worst points sit
+ * inside the plot; the table under the chart links every point to its model page.
+ */
+export function CapabilityDrawing({ lines, unit, asOf, height }: { lines: CapabilityLine[]; unit: string; asOf: string; height: number }) {
+  const end = Date.parse(asOf);
+  const values = lines.flatMap((l) => l.steps.map((s) => s.value));
+  const lo = values.length ? Math.min(...values) : 0;
+  const hi = values.length ? Math.max(...values) : 100;
+  const pad = Math.max(2, (hi - lo) * 0.08);
+  const domain: [number, number] = unit === "percent" ? [Math.max(0, Math.floor((lo - pad) / 5) * 5), Math.min(100, Math.ceil((hi + pad) / 5) * 5)] : [Math.floor(lo - pad), Math.ceil(hi + pad)];
+  const dates = lines.flatMap((l) => l.steps.map((s) => Date.parse(s.date)));
+  const firstYear = new Date(dates.length ? Math.min(...dates) : end).getUTCFullYear();
+  const yearTicks = Array.from({ length: new Date(end).getUTCFullYear() - firstYear + 1 }, (_, i) => Date.UTC(firstYear + i, 0, 1));
+  const fmt = (v: number) => (unit === "percent" ? `${v}%` : String(v));
+  const data = (l: CapabilityLine) => {
+    const pts = l.steps.map((s) => ({ x: Date.parse(s.date), y: s.value, name: s.name, slug: s.slug, date: s.date, evaluator: s.evaluator }));
+    return pts.length ? [...pts, { ...pts.at(-1)!, x: end, extended: true }] : [];
+  };
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      <ComposedChart margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
+        {grid}
+        <XAxis type="number" dataKey="x" domain={[yearTicks[0] ?? "dataMin", end]} ticks={yearTicks} tickFormatter={yearTick} tick={axisTick} axisLine={axisLine} allowDuplicatedCategory={false}
+          label={{ value: "Release date of the model", position: "insideBottom", offset: -16, fill: "currentColor", fontSize: 12 }} />
+        <YAxis type="number" dataKey="y" domain={domain} tickFormatter={fmt} tick={axisTick} axisLine={axisLine} width={64}
+          label={{ value: unit === "percent" ? "Best score so far (%)" : "Best score so far", angle: -90, position: "insideLeft", offset: 4, fill: "currentColor", fontSize: 12, style: { textAnchor: "middle" } }} />
+        <Tooltip {...tooltipStyle}
+          content={({ active, payload }) => {
+            const p = active ? (payload?.[0]?.payload as { name: string; y: number; date: string; evaluator: string } | undefined) : undefined;
+            return p ? (
+              <div className="rounded border border-zinc-400 bg-white px-2 py-1 text-xs text-zinc-900 shadow">
+                <div className="font-medium">{p.name}</div>
+                <div>{fmt(p.y)}, released {p.date}</div>
+                <div>measured by {p.evaluator}</div>
+              </div>
+            ) : null;
+          }} />
+        {lines.map((l) => (
+          <Line key={l.key} name={l.label} data={data(l)} dataKey="y" type="stepAfter" stroke={l.color} strokeWidth={l.dashed ? 1.5 : 2.5} strokeDasharray={l.dashed ? "5 4" : undefined}
+            dot={{ r: 3, fill: l.color, stroke: l.color }} activeDot={{ r: 5 }} isAnimationActive={false} />
+        ))}
+      </ComposedChart>
+    </ResponsiveContainer>
+  );
+}
+
+/** Weekly share of open-weights tokens by country group, stacked to 100% (a partial week says so in the tooltip). */
+export function UsageShareDrawing({ data, height }: { data: { week: string; days: number; US: number; CN: number; other: number }[]; height: number }) {
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 24, left: 8 }}>
+        {grid}
+        <XAxis dataKey="week" tick={axisTick} axisLine={axisLine} label={{ value: "Week (starting Monday)", position: "insideBottom", offset: -16, fill: "currentColor", fontSize: 12 }} />
+        <YAxis domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} tick={axisTick} axisLine={axisLine} width={56}
+          label={{ value: "Share of open-weights tokens", angle: -90, position: "insideLeft", offset: 4, fill: "currentColor", fontSize: 12, style: { textAnchor: "middle" } }} />
+        <Tooltip {...tooltipStyle} formatter={(v) => `${Math.round(Number(v) * 1000) / 10}%`}
+          labelFormatter={(label: unknown, payload: readonly { payload?: { days?: number } }[]) => `Week of ${String(label)}${(payload[0]?.payload?.days ?? 7) < 7 ? ` (${payload[0]!.payload!.days} of 7 days in the data)` : ""}`} />
+        {(["US", "CN", "other"] as const).map((g) => <Bar key={g} dataKey={g} name={groupLabel(g)} stackId="share" fill={groupColor(g, [])} isAnimationActive={false} />)}
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}

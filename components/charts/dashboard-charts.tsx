@@ -8,7 +8,7 @@
 import { lazy, startTransition, Suspense, useEffect, useId, useRef, useState } from "react";
 import { groupColor, LICENSE_COLORS } from "@/lib/domain/encodings";
 import { LICENSE_CATEGORIES } from "@/lib/domain/licenses";
-import type { FrontierData, Measure, PeriodRow } from "./chart-drawings";
+import type { CapabilityLine, FrontierData, Measure, PeriodRow } from "./chart-drawings";
 import { groupLabel } from "./group-label";
 import { HatchedRect, svgId } from "./hatch";
 
@@ -46,7 +46,7 @@ function ChartBox({ height, children }: { height: number; children: React.ReactN
   );
 }
 
-function LegendItem({ color, label, shape }: { color: string; label: string; shape: "swatch" | "circle" | "square" | "line" | "hatch" }) {
+function LegendItem({ color, label, shape }: { color: string; label: string; shape: "swatch" | "circle" | "square" | "line" | "dash" | "hatch" }) {
   const id = svgId("legend", useId());
   return (
     <li className="inline-flex items-center gap-1.5" data-legend={shape === "hatch" ? "incomplete" : undefined}>
@@ -56,6 +56,7 @@ function LegendItem({ color, label, shape }: { color: string; label: string; sha
         {shape === "circle" && <circle cx="7" cy="7" r="5" fill={color} />}
         {shape === "square" && <rect x="2" y="2" width="10" height="10" fill="none" stroke={color} strokeWidth="2" />}
         {shape === "line" && <path d="M0 10 H5 V4 H14" fill="none" stroke={color} strokeWidth="2" />}
+        {shape === "dash" && <path d="M0 10 H5 V4 H14" fill="none" stroke={color} strokeWidth="1.5" strokeDasharray="3 2" />}
       </svg>
       {label}
     </li>
@@ -167,6 +168,35 @@ export function FrontierScatter({ kind, initialMeasure, ...data }: FrontierData 
         <FrontierDrawing {...data} measure={measure} height={380} />
       </ChartBox>
       <GroupLegend groups={data.groups} extra={data.extra} shapes />
+    </div>
+  );
+}
+
+const CapabilityDrawing = lazy(() => import("./chart-drawings").then((m) => ({ default: m.CapabilityDrawing })));
+const UsageShareDrawing = lazy(() => import("./chart-drawings").then((m) => ({ default: m.UsageShareDrawing })));
+
+/** The capability frontier of one benchmark: US and Chinese open-weights step lines, the closed reference dashed and grey. */
+export function CapabilityChart({ lines, unit, asOf, benchmark }: { lines: CapabilityLine[]; unit: string; asOf: string; benchmark: string }) {
+  return (
+    <div data-chart="capability" data-benchmark={benchmark} data-points={lines.reduce((n, l) => n + l.steps.length, 0)}>
+      <ChartBox height={340}>
+        <CapabilityDrawing lines={lines} unit={unit} asOf={asOf} height={340} />
+      </ChartBox>
+      <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs">
+        {lines.map((l) => <LegendItem key={l.key} color={l.color} label={l.label} shape={l.dashed ? "dash" : "line"} />)}
+      </ul>
+    </div>
+  );
+}
+
+/** Weekly usage share by country of the open-weights models' tokens. */
+export function UsageShareChart({ data }: { data: { week: string; days: number; US: number; CN: number; other: number }[] }) {
+  return (
+    <div data-chart="usage-share" data-points={data.length}>
+      <ChartBox height={300}>
+        <UsageShareDrawing data={data} height={300} />
+      </ChartBox>
+      <GroupLegend groups={["US", "CN", "other"]} extra={[]} />
     </div>
   );
 }

@@ -2,15 +2,16 @@
  * A chart as the design asks for it: a title that states the question, a subtitle with the definitions,
  * the chart, its source line, and a data table (the text equivalent, also for screen readers).
  */
-export function ChartFrame({ id, title, subtitle, children, table }: { id: string; title: string; subtitle: string; children: React.ReactNode; table: React.ReactNode }) {
+const CURATED_SOURCE = "Source: Open Model Atlas curated dataset (every value sourced on its model page); secondary sources Epoch AI (CC BY 4.0) and models.dev (MIT).";
+
+export function ChartFrame({ id, title, subtitle, children, table, source = CURATED_SOURCE, controls }: { id: string; title: string; subtitle: string; children: React.ReactNode; table: React.ReactNode; source?: React.ReactNode; controls?: React.ReactNode }) {
   return (
     <section aria-labelledby={`${id}-title`} className="mt-10">
       <h2 id={`${id}-title`} className="text-lg font-semibold">{title}</h2>
       <p className="mt-1 max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">{subtitle}</p>
+      {controls}
       <div className="mt-3">{children}</div>
-      <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
-        Source: Open Model Atlas curated dataset (every value sourced on its model page); secondary sources Epoch AI (CC BY 4.0) and models.dev (MIT).
-      </p>
+      <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400" data-source>{source}</p>
       <details className="mt-2 text-sm">
         <summary className="cursor-pointer">Data table</summary>
         <div className="mt-2 overflow-x-auto">{table}</div>

@@ -11,6 +11,8 @@ interface Props {
   view: ParamsView;
   countries: { code: string; releases: number }[];
   organizations: (OrganizationRef & { releases: number })[];
+  /** The tracked benchmarks, for the score filter and sort. */
+  benchmarks: { id: string; name: string; unit: string; scores: { open: number; closed: number } }[];
 }
 
 const input = "mt-1 w-full rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900";
@@ -21,7 +23,7 @@ const countText = (n: number | null) => (n === null ? "" : formatParams(n));
  * The filters: a plain GET form with the API's parameter names, so it works without JavaScript and the
  * resulting address is the shareable view. Submitting starts again at page 1 (no page field).
  */
-export function FiltersForm({ query, view, countries, organizations }: Props) {
+export function FiltersForm({ query, view, countries, organizations, benchmarks }: Props) {
   return (
     <form method="get" action="/models" className="grid gap-4 rounded border border-zinc-200 p-4 text-sm dark:border-zinc-800 md:grid-cols-2 lg:grid-cols-4" aria-label="Filter models">
       <div className="lg:col-span-2">
@@ -103,6 +105,25 @@ export function FiltersForm({ query, view, countries, organizations }: Props) {
       <div>
         <label htmlFor="f-ctx" className={label}>Min context (tokens)</label>
         <input id="f-ctx" name="minContext" defaultValue={query.minContext === null ? "" : formatTokens(query.minContext)} placeholder="e.g. 128K" className={input} />
+      </div>
+      <div>
+        <label htmlFor="f-bench" className={label}>Has a score on</label>
+        <select id="f-bench" name="benchmark" defaultValue={query.benchmark ?? ""} className={input}>
+          <option value="">Any benchmark or none</option>
+          {benchmarks.filter((b) => b.scores.open + b.scores.closed > 0).map((b) => <option key={b.id} value={b.id}>{b.name}</option>)}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="f-minscore" className={label}>Min score (with a benchmark)</label>
+        <input id="f-minscore" name="minScore" inputMode="decimal" defaultValue={query.minScore ?? ""} placeholder="e.g. 60" className={input} />
+      </div>
+      <div>
+        <label htmlFor="f-open" className={label}>Records</label>
+        <select id="f-open" name="openWeights" defaultValue={query.openWeights} className={input}>
+          <option value="true">Open-weights releases</option>
+          <option value="all">Also closed reference models</option>
+          <option value="false">Only closed reference models</option>
+        </select>
       </div>
       <fieldset>
         <legend className={label}>Parameters shown</legend>

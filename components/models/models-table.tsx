@@ -12,6 +12,8 @@ interface Props {
   /** Show the checkboxes that select rows for /compare. */
   selectable?: boolean;
   caption: string;
+  /** The column title of the score shown when the query names a benchmark. */
+  benchmarkLabel?: string;
 }
 
 function SortHeader({ field, label, query, view, numeric }: { field: SortField; label: string; query: ModelQuery; view: ParamsView; numeric?: boolean }) {
@@ -35,7 +37,7 @@ function SortHeader({ field, label, query, view, numeric }: { field: SortField; 
  * were most of the hydration work that blocked a phone's main thread (Lighthouse TBT); a full load of
  * the next page, served from the response cache, is as quick as a client-side transition.
  */
-export function ModelsTable({ models, query, view, selectable = false, caption }: Props) {
+export function ModelsTable({ models, query, view, selectable = false, caption, benchmarkLabel }: Props) {
   const paramsField = view === "active" ? "activeParams" : "totalParams";
   return (
     <div className="overflow-x-auto rounded border border-zinc-200 dark:border-zinc-800">
@@ -55,6 +57,7 @@ export function ModelsTable({ models, query, view, selectable = false, caption }
             <SortHeader field={paramsField} label={view === "active" ? "Active params" : "Total params"} query={query} view={view} numeric />
             <th scope="col" className="px-3 py-2 text-left font-medium">Architecture</th>
             <SortHeader field="contextWindow" label="Context" query={query} view={view} numeric />
+            {query.benchmark && <SortHeader field="score" label={benchmarkLabel ?? "Score"} query={query} view={view} numeric />}
             <th scope="col" className="px-3 py-2 text-left font-medium">License</th>
           </tr>
         </thead>
@@ -70,6 +73,7 @@ export function ModelsTable({ models, query, view, selectable = false, caption }
                 )}
                 <th scope="row" className="sticky left-0 bg-white px-3 py-2 text-left font-medium group-hover:bg-zinc-50 dark:bg-zinc-950 dark:group-hover:bg-zinc-900">
                   <a href={`/models/${m.slug}`} className="text-blue-700 hover:underline dark:text-blue-400">{m.name}</a>
+                  {!m.openWeights && <span className="ml-1.5 rounded bg-zinc-200 px-1 text-xs font-normal text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300" title="Closed reference model: API only, weights not published">closed</span>}
                 </th>
                 <td className="whitespace-nowrap px-3 py-2">
                   <a href={`/orgs/${m.organization.slug}`} className="hover:underline">{m.organization.name}</a>
@@ -85,6 +89,7 @@ export function ModelsTable({ models, query, view, selectable = false, caption }
                   ) : m.architecture === "dense" ? "Dense" : <span className="text-zinc-600 dark:text-zinc-400">not stated</span>}
                 </td>
                 <td className="tabular px-3 py-2 text-right" title={m.contextWindow ? `${formatExact(m.contextWindow)} tokens` : "not stated"}>{formatTokens(m.contextWindow)}</td>
+                {query.benchmark && <td className="tabular px-3 py-2 text-right" data-score={m.score?.value ?? ""}>{m.score ? m.score.value : "—"}</td>}
                 <td className="whitespace-nowrap px-3 py-2">
                   {m.license ? (
                     <>{m.license.name} <span className="text-zinc-600 dark:text-zinc-400">({LICENSE_CATEGORY_LABELS[m.license.category]})</span></>

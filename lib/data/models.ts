@@ -22,6 +22,8 @@ export interface ModelListItem extends ListColumns {
   /** Null only for a closed reference model (no weights, so no license of them). */
   license: { id: string; name: string; category: LicenseCategory } | null;
   baseModel: string | null;
+  /** With a query's `benchmark`: the model's best score on it (null: none). */
+  score?: { benchmark: string; value: number } | null;
 }
 
 export interface OrganizationRef {
@@ -78,6 +80,7 @@ export function modelWhere(q: ModelQuery): Prisma.ModelWhereInput {
   if (q.minActiveParams !== null) and.push({ activeParams: { gte: BigInt(q.minActiveParams) } });
   if (q.maxActiveParams !== null) and.push({ activeParams: { lte: BigInt(q.maxActiveParams) } });
   if (q.minContext !== null) and.push({ contextWindow: { gte: q.minContext } });
+  if (q.benchmark) and.push({ scores: { some: { benchmarkId: q.benchmark, ...(q.minScore !== null ? { value: { gte: q.minScore } } : {}) } } });
   return and.length ? { AND: and } : {};
 }
 
@@ -90,19 +93,48 @@ export function releasesOnly(q: ModelQuery): ModelQuery {
 export function modelOrderBy(sort: SortField, order: "asc" | "desc"): Prisma.ModelOrderByWithRelationInput[] {
   const primary: Prisma.ModelOrderByWithRelationInput =
     sort === "name" ? { name: order }
-    : sort === "releaseDate" ? { releaseDate: order }
+    // A score order is not a column's: scoreOrderedIds reads it; here the newest first breaks nothing.
+    : sort === "releaseDate" || sort === "score" ? { releaseDate: order }
     : { [sort]: { sort: order, nulls: "last" } };
   return [primary, { slug: "asc" }];
+}
+
+/**
+ * The ids of a query's models in the order of their best score on its benchmark (ties by slug): scores
+ * are a relation, so the order is read from a grouped query of the Score table, not a column.
+ */
+async function scoreOrderedIds(q: ModelQuery): Promise<{ id: number; value: number }[]> {
+  const groups = await getDb().score.groupBy({ by: ["modelId"], where: { benchmarkId: q.benchmark!, model: modelWhere(q) }, _max: { value: true } });
+  const slugs = new Map((await getDb().model.findMany({ where: { id: { in: groups.map((g) => g.modelId) } }, select: { id: true, slug: true } })).map((m) => [m.id, m.slug]));
+  return groups
+    .map((g) => ({ id: g.modelId, value: g._max.value! }))
+    .sort((a, b) => (q.order === "asc" ? a.value - b.value : b.value - a.value) || slugs.get(a.id)!.localeCompare(slugs.get(b.id)!));
+}
+
+/** The best score on the query's benchmark of each model (for the column shown beside it). */
+async function bestScores(benchmark: string, ids: number[]): Promise<Map<number, number>> {
+  const groups = await getDb().score.groupBy({ by: ["modelId"], where: { benchmarkId: benchmark, modelId: { in: ids } }, _max: { value: true } });
+  return new Map(groups.map((g) => [g.modelId, g._max.value!]));
 }
 
 export async function findModels(q: ModelQuery): Promise<{ data: ModelListItem[]; total: number }> {
   const where = modelWhere(q);
   const db = getDb();
+  if (q.sort === "score" && q.benchmark) {
+    const ordered = await scoreOrderedIds(q);
+    const page = ordered.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
+    const rows = await db.model.findMany({ where: { id: { in: page.map((p) => p.id) } }, select: { id: true, ...listItemSelect } });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const data = page.flatMap((p) => (byId.has(p.id) ? [{ ...toListItem(byId.get(p.id)!), score: { benchmark: q.benchmark!, value: p.value } }] : []));
+    return { data, total: ordered.length };
+  }
   const [rows, total] = await Promise.all([
-    db.model.findMany({ where, orderBy: modelOrderBy(q.sort, q.order), skip: (q.page - 1) * q.pageSize, take: q.pageSize, select: listItemSelect }),
+    db.model.findMany({ where, orderBy: modelOrderBy(q.sort, q.order), skip: (q.page - 1) * q.pageSize, take: q.pageSize, select: { id: true, ...listItemSelect } }),
     db.model.count({ where }),
   ]);
-  return { data: rows.map(toListItem), total };
+  if (!q.benchmark) return { data: rows.map(toListItem), total };
+  const scores = await bestScores(q.benchmark, rows.map((r) => r.id));
+  return { data: rows.map((r) => ({ ...toListItem(r), score: scores.has(r.id) ? { benchmark: q.benchmark!, value: scores.get(r.id)! } : null })), total };
 }
 
 /**
@@ -113,7 +145,7 @@ const CHUNK = 5_000;
 
 /** The ids of every row of a query, in its order (one narrow query), a chunk at a time. */
 async function* idChunks(q: ModelQuery, chunkSize: number): AsyncGenerator<number[]> {
-  const rows = await getDb().model.findMany({ where: modelWhere(q), orderBy: modelOrderBy(q.sort, q.order), select: { id: true } });
+  const rows = q.sort === "score" && q.benchmark ? await scoreOrderedIds(q) : await getDb().model.findMany({ where: modelWhere(q), orderBy: modelOrderBy(q.sort, q.order), select: { id: true } });
   for (let i = 0; i < rows.length; i += chunkSize) yield rows.slice(i, i + chunkSize).map((r) => r.id);
 }
 

@@ -5,7 +5,8 @@ import type { Architecture } from "./model-fields";
  * The filter, sort and page state of a model list, as plain data. lib/schemas/model-query.ts parses it
  * from a URL and builds URLs from it; pure logic here (model-filter.ts) and lib/data take it.
  */
-export const SORT_FIELDS = ["releaseDate", "totalParams", "activeParams", "contextWindow", "name"] as const;
+/** `score`: the model's best score on the query's `benchmark` (which it then needs). */
+export const SORT_FIELDS = ["releaseDate", "totalParams", "activeParams", "contextWindow", "name", "score"] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
 export const ORDERS = ["asc", "desc"] as const;
 export type Order = (typeof ORDERS)[number];
@@ -32,6 +33,10 @@ export interface ModelQuery {
   minActiveParams: number | null;
   maxActiveParams: number | null;
   minContext: number | null;
+  /** Only models with a score on this benchmark (an id of data/benchmarks.yaml); their best score is shown. */
+  benchmark: string | null;
+  /** With `benchmark`: only models whose best score on it is at least this. */
+  minScore: number | null;
   sort: SortField;
   order: Order;
   page: number;

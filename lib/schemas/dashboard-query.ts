@@ -11,11 +11,11 @@ export interface DashboardQuery {
   asOf: string | null;
   compare: string[];
   measure: "totalParams" | "activeParams";
-  /** The benchmark of the capability chart (an id of data/benchmarks.yaml); null: the default one. */
+  /** The benchmark of the capability chart (`capability=`, an id of data/benchmarks.yaml); null: the default one. */
   benchmark: string | null;
 }
 
-const DASHBOARD_PARAMS = ["asOf", "compare", "params", "benchmark"] as const;
+const DASHBOARD_PARAMS = ["asOf", "compare", "params", "capability"] as const;
 
 const asOfSchema = z
   .string()
@@ -43,8 +43,16 @@ export function parseDashboardQuery(raw: RawParams, today: string): { query: Das
   if (compare.length > 4) errors.push({ param: "compare", message: "at most 4 extra countries" });
   const p = get("params");
   if (p && p !== "total" && p !== "active") errors.push({ param: "params", message: "must be total or active" });
-  const benchmark = get("benchmark");
+  // Release counts do not depend on scores: the score filters of /models are not the dashboard's.
+  for (const param of ["benchmark", "minScore"] as const) {
+    if (filters[param] !== null) {
+      errors.push({ param, message: "filters /models only; the dashboard's capability chart takes capability=<benchmark id>" });
+      filters[param] = null;
+    }
+  }
+  const benchmark = get("capability");
   // The id's shape here; whether such a benchmark exists is the route's question (it asks the database).
-  if (benchmark && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(benchmark)) errors.push({ param: "benchmark", message: "must be a benchmark id such as gpqa-diamond-epoch (see /api/v1/benchmarks)" });
-  return { query: { filters, asOf, compare: compare.slice(0, 4), measure: p === "active" ? "activeParams" : "totalParams", benchmark: benchmark && errors.every((e) => e.param !== "benchmark") ? benchmark : null }, errors };
+  const badBenchmark = benchmark !== null && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(benchmark);
+  if (badBenchmark) errors.push({ param: "capability", message: "must be a benchmark id such as gpqa-diamond-epoch (see /api/v1/benchmarks)" });
+  return { query: { filters, asOf, compare: compare.slice(0, 4), measure: p === "active" ? "activeParams" : "totalParams", benchmark: badBenchmark ? null : benchmark }, errors };
 }

@@ -27,7 +27,7 @@ export const lastPagedPage = (pageSize: number) => Math.ceil(MAX_PAGED_ROWS / pa
 export const DEFAULT_QUERY: ModelQuery = {
   openWeights: "true", country: [], excludeCountry: [], architecture: null, license: [], org: [], q: null, releasedFrom: null, releasedTo: null,
   minTotalParams: null, maxTotalParams: null, minActiveParams: null, maxActiveParams: null, minContext: null,
-  sort: "releaseDate", order: "desc", page: 1, pageSize: DEFAULT_PAGE_SIZE,
+  benchmark: null, minScore: null, sort: "releaseDate", order: "desc", page: 1, pageSize: DEFAULT_PAGE_SIZE,
 };
 
 /** Names sort A to Z by default; numbers and dates largest or newest first. */
@@ -84,6 +84,14 @@ export const QUERY_PARAMS = {
   minActiveParams: { schema: countSchema("parameter count", MAX_PARAM_COUNT), doc: "Minimum active parameters (per token)." },
   maxActiveParams: { schema: countSchema("parameter count", MAX_PARAM_COUNT), doc: "Maximum active parameters (per token)." },
   minContext: { schema: countSchema("token count", MAX_TOKEN_COUNT), doc: "Minimum context window in tokens; 131072 and 128K are accepted." },
+  benchmark: {
+    schema: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a benchmark id such as swe-bench-verified-reported (see /api/v1/benchmarks)"),
+    doc: "Only models with a score on this benchmark (an id from /api/v1/benchmarks); each result carries its best score on it. Needed by sort=score and minScore.",
+  },
+  minScore: {
+    schema: z.coerce.number({ message: "must be a number" }).finite("must be a number").min(-1_000_000, "is out of range").max(1_000_000, "is out of range"),
+    doc: "With benchmark: only models whose best score on it is at least this (percent for percent benchmarks, e.g. 60).",
+  },
   sort: { schema: z.enum(SORT_FIELDS, { message: `must be one of ${SORT_FIELDS.join(", ")}` }), doc: `Sort by ${SORT_FIELDS.join(", ")} (default releaseDate). Missing values always sort last.` },
   order: { schema: z.enum(ORDERS, { message: "must be asc or desc" }), doc: "asc or desc (default desc; asc for name)." },
   page: { schema: z.coerce.number({ message: "must be a whole number from 1" }).int("must be a whole number from 1").min(1, "must be a whole number from 1").max(1_000_000, "is too large"), doc: `Page number, from 1; pages reach the first ${MAX_PAGED_ROWS} rows of an order (page x pageSize at most ${MAX_PAGED_ROWS} rounded up to a whole page; the CSV export has every row).` },
@@ -154,6 +162,17 @@ export function parseModelQuery(raw: RawParams, allowed: readonly string[] = [],
   range("releasedFrom", "releasedTo");
   range("minTotalParams", "maxTotalParams");
   range("minActiveParams", "maxActiveParams");
+  if (!query.benchmark) {
+    if (query.sort === "score") {
+      errors.push({ param: "sort", message: "score needs a benchmark=<id> to sort by (see /api/v1/benchmarks)" });
+      query.sort = DEFAULT_QUERY.sort;
+      query.order = defaultOrder(query.sort);
+    }
+    if (query.minScore !== null) {
+      errors.push({ param: "minScore", message: "needs a benchmark=<id> to apply to" });
+      query.minScore = null;
+    }
+  }
   if (options.paged !== false && query.page > lastPagedPage(query.pageSize)) {
     errors.push({
       param: "page",
@@ -190,11 +209,12 @@ export const FILTER_LABELS: Partial<Record<QueryParam, string>> = {
   org: "organization", q: "search", releasedFrom: "released from", releasedTo: "released to",
   minTotalParams: "minimum total parameters", maxTotalParams: "maximum total parameters",
   minActiveParams: "minimum active parameters", maxActiveParams: "maximum active parameters", minContext: "minimum context",
+  benchmark: "has a score on the benchmark", minScore: "minimum score", openWeights: "closed reference models",
 };
 
 export function activeFilters(query: ModelQuery): QueryParam[] {
   return (Object.keys(FILTER_LABELS) as QueryParam[]).filter((p) => {
     const v = query[p];
-    return Array.isArray(v) ? v.length > 0 : v !== null;
+    return Array.isArray(v) ? v.length > 0 : v !== null && v !== DEFAULT_QUERY[p];
   });
 }

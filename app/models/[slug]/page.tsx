@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CountryLabel } from "@/components/country-label";
+import { ModelMeasuresSection } from "@/components/model/model-measures";
+import { getModelMeasures } from "@/lib/data/measures";
 import { getModelBySlug, type SourcedValue } from "@/lib/data/model-detail";
 import { compareFieldValues } from "@/lib/domain/disagreements";
 import { FIELD_LABELS, formatDifference, formatFieldValue } from "@/lib/domain/field-display";
@@ -33,8 +35,9 @@ function SourceLink({ source }: { source: SourcedValue }) {
 }
 
 export default async function ModelPage({ params }: Props) {
-  const model = await load((await params).slug);
-  if (!model) notFound();
+  const slug = (await params).slug;
+  const [model, measures] = await Promise.all([load(slug), slugSchema.safeParse(slug).success ? getModelMeasures(slug, null) : null]);
+  if (!model || !measures) notFound();
   // The values set when the record was created are its first state, not changes: summarize them in one line.
   const firstAt = model.revisions.at(-1)?.createdAt;
   const changes = model.revisions.filter((r) => !(r.createdAt === firstAt && r.oldValue === null));
@@ -45,7 +48,8 @@ export default async function ModelPage({ params }: Props) {
       <p className="text-sm"><Link href="/models" className="text-blue-700 underline dark:text-blue-400">All models</Link></p>
       <h1 className="mt-2 text-2xl font-semibold tracking-tight">{model.name}</h1>
       <p className="mt-1 text-zinc-700 dark:text-zinc-300">
-        {model.architecture === "moe" ? "Mixture-of-Experts" : "Dense"} {model.variant} model by{" "}
+        {!model.openWeights && <><span className="rounded bg-zinc-200 px-1.5 py-0.5 text-xs font-medium text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">closed</span> A closed reference model (API only, weights not published), kept as the reference line of capability comparisons and never counted as a release.{" "}</>}
+        {model.architecture === "moe" ? "Mixture-of-Experts" : model.architecture === "dense" ? "Dense" : "Architecture not stated:"} {model.variant} model by{" "}
         {model.developers.map((d, i) => (
           <span key={d.slug}>
             {i > 0 && (i === model.developers.length - 1 ? " and " : ", ")}
@@ -119,6 +123,8 @@ export default async function ModelPage({ params }: Props) {
           <p className="mt-1 max-w-3xl whitespace-pre-line text-sm">{model.notes}</p>
         </>
       )}
+
+      <ModelMeasuresSection name={model.name} measures={measures} />
 
       <h2 className="mt-6 text-lg font-semibold">Lineage</h2>
       <p className="mt-1 text-sm">

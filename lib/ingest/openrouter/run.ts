@@ -66,7 +66,9 @@ export async function ingestOpenRouter(db: PrismaClient, options: { days: DailyT
     const notInMap = new Set<string>();
     const rows: UsageRow[] = [];
     for (const d of options.days) {
-      let { slug, mapped } = mapListing(d.listing, map);
+      const mapping = mapListing(d.listing, map);
+      const mapped = mapping.mapped;
+      let slug = mapping.slug;
       if (!mapped) notInMap.add(d.listing);
       if (slug && !known.has(slug)) {
         report.failures.push({ item: d.listing, message: `data/mappings/openrouter.yaml maps it to ${slug}, which is not in the database: kept unmapped` });

@@ -117,7 +117,7 @@ async function runOne(db: PrismaClient, source: "epoch-benchmarks" | "modelsdev"
     if (ctx.dryRun) return;
     const counts = await db.$transaction(
       async (tx) => {
-        await syncBenchmarks(tx, ctx.benchmarks.benchmarks.map(({ from: _from, ...b }) => b));
+        await syncBenchmarks(tx, ctx.benchmarks.benchmarks.map((b) => ({ id: b.id, name: b.name, test: b.test, category: b.category, unit: b.unit, higherIsBetter: b.higherIsBetter, setting: b.setting, description: b.description, url: b.url })));
         return replaceScores(tx, batch, rows);
       },
       { timeout: 120_000 },

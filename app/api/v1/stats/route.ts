@@ -17,7 +17,7 @@ export async function GET(request: NextRequest) {
   const completeThrough = await readCompleteThrough();
   return guarded(async () => {
     const [rows, capability, usage] = await Promise.all([loadStatRows(query.filters, query.asOf), loadCapability(query, query.benchmark ?? DEFAULT_BENCHMARK), loadUsage(query.asOf)]);
-    if (!capability.frontier) return badRequest([{ param: "benchmark", message: `is not a tracked benchmark: one of ${capability.benchmarks.map((b) => b.id).join(", ")}` }]);
+    if (!capability.frontier) return badRequest([{ param: "capability", message: `(${query.benchmark}) is not a tracked benchmark: one of ${capability.benchmarks.map((b) => b.id).join(", ")}` }]);
     const stats = buildStats(rows, { extra: query.compare, asOf: query.asOf ?? today, completeThrough });
     return Response.json({ ...stats, capability: capability.frontier, usage, credits: creditLines() });
   });

@@ -139,7 +139,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           {leaderSummary(leaders.rows)} Open-weights models only; closed (API-only) models are the reference line of the capability chart below, never counted here.
           Each measure links to the rows behind it. <a href={withQuery("/api/v1/leaders", dashboardParams)} className={link}>This table as JSON</a>.
         </p>
-        <div className="mt-3"><LeadersTable rows={leaders.rows} hrefFor={(r) => leaderHref(r)} /></div>
+        <div className="mt-3"><LeadersTable rows={leaders.rows.filter((r) => r.current)} hrefFor={(r) => leaderHref(r)} /></div>
+        {leaders.rows.some((r) => !r.current) && (
+          <details className="mt-3 text-sm" data-older-benchmarks>
+            <summary className="cursor-pointer font-medium">Older benchmarks ({leaders.rows.filter((r) => !r.current).length}): no open model released in the last 18 months has a score on them</summary>
+            <p className="mt-1 text-zinc-600 dark:text-zinc-400">They say who led when these tests were current (MMLU, GSM8K and the like, mostly from 2023-2024 papers), not who leads now.</p>
+            <div className="mt-2"><LeadersTable rows={leaders.rows.filter((r) => !r.current)} hrefFor={(r) => leaderHref(r)} /></div>
+          </details>
+        )}
       </section>
 
       {frontier ? (
@@ -339,7 +346,8 @@ function shiftYearsBack(date: string): string {
 }
 
 /** The scoreboard's finding in a sentence: how many measures each country leads. */
-function leaderSummary(rows: LeaderRow[]): string {
+function leaderSummary(all: LeaderRow[]): string {
+  const rows = all.filter((r) => r.current);
   const led = (c: string) => rows.filter((r) => r.leader === c).length;
   const others = rows.filter((r) => r.leader && r.leader !== "US" && r.leader !== "CN" && r.leader !== "tie").length;
   return `China leads ${led("CN")} of these ${rows.length} measures, the United States ${led("US")}${others ? `, other countries ${others}` : ""}.`;

@@ -52,7 +52,8 @@ const lnStats = (xs: number[]) => {
 };
 
 export function profileOf(records: ProfileInput[]): SyntheticProfile {
-  const ms = records.map((r) => r.values);
+  // Synthetic releases are open-weights releases: the closed reference models are not learnt from.
+  const ms = records.map((r) => r.values).filter((m) => m.openWeights);
   if (ms.length === 0) throw new Error("profileOf: no records to learn from");
   const byOrg: SyntheticProfile["byOrg"] = {};
   const counts = new Map<string, { n: number; moe: number; licenses: Set<string> }>();
@@ -61,7 +62,7 @@ export function profileOf(records: ProfileInput[]): SyntheticProfile {
     const c = counts.get(org) ?? { n: 0, moe: 0, licenses: new Set<string>() };
     c.n++;
     if (m.architecture === "moe") c.moe++;
-    if (m.licenseId) c.licenses.add(m.licenseId);
+    c.licenses.add(m.licenseId!);
     counts.set(org, c);
   }
   for (const [org, c] of counts) byOrg[org] = { moeShare: (c.moe + 0.5) / (c.n + 1), licenses: [...c.licenses].sort() };

@@ -236,7 +236,15 @@ export interface LeaderRow {
   /** The lead of the leader over the runner-up among US and China, in words ("+26 releases", "1.6x"). */
   margin: string | null;
   source: { label: string; url: string | null };
+  /**
+   * False for a benchmark no open model released in the last 18 months has a score on (GSM8K, HellaSwag):
+   * it says who led then, not now, and the dashboard shows it apart, below the current measures.
+   */
+  current: boolean;
 }
+
+/** How recent a benchmark's newest scored open model must be for the benchmark to speak of the present. */
+export const CURRENT_BENCHMARK_MONTHS = 18;
 
 export interface LeaderInputs {
   releases: StatRow[];
@@ -278,6 +286,9 @@ function marginOf(us: number | null, cn: number | null, kind: "difference" | "ra
 export function buildLeaders(input: LeaderInputs): LeaderRow[] {
   const { releases, through } = input;
   const yearAgo = shiftYears(through, -1);
+  const cutoff = new Date(`${through}T00:00:00Z`);
+  cutoff.setUTCMonth(cutoff.getUTCMonth() - CURRENT_BENCHMARK_MONTHS);
+  const recentCutoff = cutoff.toISOString().slice(0, 10);
   const recent = releases.filter((r) => r.releaseDate > yearAgo && r.releaseDate <= through);
   const byCountry = <T,>(rows: T[], country: (r: T) => string) => {
     const m = new Map<string, T[]>();
@@ -296,7 +307,7 @@ export function buildLeaders(input: LeaderInputs): LeaderRow[] {
   out.push({
     id: "releases", kind: "releases", label: "Open-weights releases, last 12 months",
     detail: `Releases with public weights from ${yearAgo} (exclusive) to ${through}.`,
-    leader: leaderOf(counts), us: side(usN, `${usN}`), cn: side(cnN, `${cnN}`), margin: marginOf(usN, cnN, "difference", " releases"), source: curatedSource,
+    leader: leaderOf(counts), us: side(usN, `${usN}`), cn: side(cnN, `${cnN}`), margin: marginOf(usN, cnN, "difference", " releases"), source: curatedSource, current: true,
   });
 
   // The largest and the longest, over the whole view.
@@ -318,7 +329,7 @@ export function buildLeaders(input: LeaderInputs): LeaderRow[] {
     out.push({
       id, kind: field, label, detail: "The record holder among the open-weights releases in view.",
       leader: leaderOf(new Map([...best].map(([c, r]) => [c, r[field]!]))), us: s("US"), cn: s("CN"),
-      margin: marginOf(best.get("US")?.[field] ?? null, best.get("CN")?.[field] ?? null, "ratio"), source: curatedSource,
+      margin: marginOf(best.get("US")?.[field] ?? null, best.get("CN")?.[field] ?? null, "ratio"), source: curatedSource, current: true,
     });
   }
 
@@ -329,7 +340,7 @@ export function buildLeaders(input: LeaderInputs): LeaderRow[] {
     id: "permissive-share", kind: "permissiveShare", label: "Permissive licenses, last 12 months",
     detail: "Share of the last 12 months' releases under a permissive license (countries with at least 5 releases).",
     leader: leaderOf(shares), us: pct(shares.get("US")), cn: pct(shares.get("CN")),
-    margin: marginOf(shares.has("US") ? shares.get("US")! * 100 : null, shares.has("CN") ? shares.get("CN")! * 100 : null, "points"), source: curatedSource,
+    margin: marginOf(shares.has("US") ? shares.get("US")! * 100 : null, shares.has("CN") ? shares.get("CN")! * 100 : null, "points"), source: curatedSource, current: true,
   });
 
   // The best open model on each benchmark that has open scores from both the US and China.
@@ -352,6 +363,7 @@ export function buildLeaders(input: LeaderInputs): LeaderRow[] {
       leader: leaderOf(new Map([...top].map(([c, p]) => [c, p.value])), b.higherIsBetter), us: s("US"), cn: s("CN"),
       margin: b.unit === "percent" ? marginOf(top.get("US")!.value, top.get("CN")!.value, "points") : marginOf(top.get("US")!.value, top.get("CN")!.value, "ratio"),
       source: { label: [...new Set(best.map((p) => p.evaluator))].length > 3 ? "Several evaluators (see the model pages)" : [...new Set(best.map((p) => p.evaluator))].join(", "), url: b.url },
+      current: best.some((p) => p.releaseDate > recentCutoff),
     });
   }
 
@@ -371,7 +383,7 @@ export function buildLeaders(input: LeaderInputs): LeaderRow[] {
       id: "usage-share", kind: "usage", label: "Usage: share of open-weights tokens",
       detail: `OpenRouter's daily top listings, ${days[0]} to ${days.at(-1)}: one router's traffic, not the whole market. The model named is the country's most used.`,
       leader: leaderOf(byC), us: s("US"), cn: s("CN"), margin: marginOf(byC.has("US") ? byC.get("US")! * 100 : null, byC.has("CN") ? byC.get("CN")! * 100 : null, "points"),
-      source: { label: `Source: OpenRouter (openrouter.ai/rankings), as of ${days.at(-1)}`, url: "https://openrouter.ai/rankings" },
+      source: { label: `Source: OpenRouter (openrouter.ai/rankings), as of ${days.at(-1)}`, url: "https://openrouter.ai/rankings" }, current: true,
     });
   }
 
@@ -393,7 +405,7 @@ export function buildLeaders(input: LeaderInputs): LeaderRow[] {
       id: "downloads", kind: "downloads", label: "Hugging Face downloads",
       detail: `Downloads in the 30 days before each model's latest snapshot (${dates[0]}${dates.length > 1 ? ` to ${dates.at(-1)}` : ""}), summed over the tracked models of each country; ${withDownloads.length} models have one.`,
       leader: leaderOf(totals), us: s("US"), cn: s("CN"), margin: marginOf(totals.get("US") ?? null, totals.get("CN") ?? null, "ratio"),
-      source: { label: "Hugging Face Hub (snapshots)", url: "https://huggingface.co" },
+      source: { label: "Hugging Face Hub (snapshots)", url: "https://huggingface.co" }, current: true,
     });
   }
   return out;

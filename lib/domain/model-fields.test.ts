@@ -32,6 +32,6 @@ describe("MODEL_FIELD_REGISTRY", () => {
   });
 });
 
-it("required fields are those that never hold null", () => {
-  expect(REQUIRED_FIELDS).toEqual(["name", "family", "variant", "developers", "releaseDate", "architecture", "licenseId", "openWeights", "modalities"]);
+it("required fields are those that never hold null (architecture and license: open-weights releases only, a rule of lib/domain/model-rules.ts)", () => {
+  expect(REQUIRED_FIELDS).toEqual(["name", "family", "variant", "developers", "releaseDate", "openWeights", "modalities"]);
 });

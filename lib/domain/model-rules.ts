@@ -23,7 +23,6 @@ export function checkModelRules(m: ModelValues, today: string): RuleViolation[] 
   // does not say its architecture. An open-weights release always has both.
   if (m.openWeights && m.architecture === null) out.push({ field: "architecture", message: "an open-weights release needs its architecture (dense or moe)" });
   if (m.openWeights && m.licenseId === null) out.push({ field: "licenseId", message: "an open-weights release needs its license" });
-  if (!m.openWeights && m.hfRepoId !== null) out.push({ field: "hfRepoId", message: "a closed model has no weights repository: set openWeights to true, or hfRepoId to null" });
   for (const field of ["totalParams", "activeParams"] as const) {
     const v = m[field];
     if (v != null && (v < MIN_PARAMS || v > MAX_PARAMS)) {

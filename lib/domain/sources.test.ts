@@ -20,8 +20,16 @@ describe("the source registry", () => {
 
   it("has a credit line for every secondary source", () => {
     const secondary = SOURCE_KINDS.filter((k) => SOURCES[k].role === "secondary");
-    expect(secondary).toEqual(["epoch", "modelsdev", "vllm-recipes"]);
+    expect(secondary).toEqual(["epoch", "modelsdev", "vllm-recipes", "epoch-benchmarks", "openrouter", "llmfit"]);
     expect(creditLines()).toHaveLength(secondary.length);
+  });
+});
+
+describe("what each source supplies", () => {
+  it("puts only the sources of field values in the precedence orders; scores, usage and adoption sources have none", () => {
+    const fieldSources = SOURCE_KINDS.filter((k) => (SOURCES[k].supplies as readonly string[]).includes("fields"));
+    expect([...sourcePrecedence("totalParams")].sort()).toEqual([...fieldSources].sort());
+    for (const k of ["epoch-benchmarks", "openrouter", "llmfit"] as const) expect(sourcePrecedence("releaseDate")).not.toContain(k);
   });
 });
 

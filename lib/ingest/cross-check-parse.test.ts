@@ -14,6 +14,7 @@ describe("models.dev files", () => {
     expect(item).toEqual({
       item: "models/nvidia/x.toml", path: "models/nvidia/x.toml", repoId: "nvidia/X-BF16", name: "X", problems: [],
       inputs: { releaseDate: { value: "2026-06-04", url }, contextWindow: { value: 1_000_000, url }, totalParams: { value: 550_000_000_000, url }, activeParams: { value: 55_000_000_000, url } },
+      scores: [], releaseDate: "2026-06-04",
     });
   });
   it("skips closed models, month-only dates and a zero context, and says so", () => {

@@ -18,6 +18,7 @@ describe("parseModelQuery", () => {
       country: ["US", "CN"], excludeCountry: [], architecture: "moe", license: ["permissive", "restricted"], org: ["deepseek"], q: "qwen",
       releasedFrom: "2024-01-01", releasedTo: "2025-12-31", minTotalParams: 70e9, maxTotalParams: 1.5e12, minActiveParams: 1e9,
       maxActiveParams: 40e9, minContext: 128_000, sort: "activeParams", order: "asc", page: 3, pageSize: 200,
+      openWeights: "true", benchmark: null, minScore: null,
     });
   });
 

@@ -60,10 +60,6 @@ const countryItem = z
 
 /** Each parameter: how it is read, and what the OpenAPI document says of it. */
 export const QUERY_PARAMS = {
-  openWeights: {
-    schema: z.enum(OPEN_WEIGHTS_CHOICES, { message: `must be one of ${OPEN_WEIGHTS_CHOICES.join(", ")}` }),
-    doc: "true (the default): open-weights releases only; false: only the closed reference models (API-only models kept as the reference line of capability comparisons, never counted as releases); all: both.",
-  },
   country: { schema: list(countryItem, "ISO 3166-1 alpha-2 codes, e.g. US,CN"), doc: "Country of the primary developer: comma-separated ISO 3166-1 alpha-2 codes, e.g. US,CN." },
   excludeCountry: { schema: list(countryItem, "ISO 3166-1 alpha-2 codes"), doc: "Leave out these countries of the primary developer, e.g. US,CN for everyone else." },
   architecture: { schema: z.enum(ARCHITECTURES, { message: `must be one of ${ARCHITECTURES.join(", ")}` }), doc: "dense or moe." },
@@ -84,6 +80,10 @@ export const QUERY_PARAMS = {
   minActiveParams: { schema: countSchema("parameter count", MAX_PARAM_COUNT), doc: "Minimum active parameters (per token)." },
   maxActiveParams: { schema: countSchema("parameter count", MAX_PARAM_COUNT), doc: "Maximum active parameters (per token)." },
   minContext: { schema: countSchema("token count", MAX_TOKEN_COUNT), doc: "Minimum context window in tokens; 131072 and 128K are accepted." },
+  openWeights: {
+    schema: z.enum(OPEN_WEIGHTS_CHOICES, { message: `must be one of ${OPEN_WEIGHTS_CHOICES.join(", ")}` }),
+    doc: "true (the default): open-weights releases only; false: only the closed reference models (API-only models kept as the reference line of capability comparisons, never counted as releases); all: both.",
+  },
   benchmark: {
     schema: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a benchmark id such as swe-bench-verified-reported (see /api/v1/benchmarks)"),
     doc: "Only models with a score on this benchmark (an id from /api/v1/benchmarks); each result carries its best score on it. Needed by sort=score and minScore.",

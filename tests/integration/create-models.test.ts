@@ -91,7 +91,7 @@ async function snapshot(slugs: string[]) {
     `SELECT m.slug, m.name, m.family, m.variant, po.slug AS "primaryOrganization", m."announcedDate"::text, m."releaseDate"::text,
             m."totalParams"::text, m."activeParams"::text, m.architecture, m."routedExperts", m."expertsPerToken", m."sharedExperts",
             m."contextWindow", m."maxPositionEmbeddings", m."licenseId", m."openWeights", m."hfRepoId", b.slug AS "baseModel",
-            m.modalities, m.notes, m.downloads, m.likes, m."adoptionAt", m."adoptionUrl", m."createdAt" = m."updatedAt" AS "createdIsUpdated",
+            m.modalities, m.notes, m."createdAt" = m."updatedAt" AS "createdIsUpdated",
             (SELECT array_agg(o.slug ORDER BY d.position) FROM "ModelDeveloper" d JOIN "Organization" o ON o.id = d."organizationId" WHERE d."modelId" = m.id) AS developers,
             (SELECT array_agg(d.position ORDER BY d.position) FROM "ModelDeveloper" d WHERE d."modelId" = m.id) AS positions
        FROM "Model" m JOIN "Organization" po ON po.id = m."primaryOrganizationId" LEFT JOIN "Model" b ON b.id = m."baseModelId"
@@ -157,7 +157,7 @@ describe("createModels", () => {
       name: "MoE Instruct", family: "Family", variant: "instruct", primaryOrganization: "org-c", announcedDate: "2025-01-02", releaseDate: "2025-01-03",
       totalParams: "671000000000", activeParams: "37000000000", architecture: "moe", routedExperts: 256, expertsPerToken: 8, sharedExperts: 1,
       contextWindow: 32768, maxPositionEmbeddings: null, licenseId: "apache-2.0", openWeights: true, hfRepoId: "Org/MoE-Instruct", baseModel: "moe-base",
-      modalities: ["text", "image"], notes: null, downloads: null, likes: null, adoptionAt: null, adoptionUrl: null, createdIsUpdated: true,
+      modalities: ["text", "image"], notes: null, createdIsUpdated: true,
       developers: ["org-c", "org-a", "org-b"], positions: [0, 1, 2],
     });
     expect(row("moe-base")).toMatchObject({ baseModel: null, sharedExperts: null, maxPositionEmbeddings: 163840, developers: ["org-a"], positions: [0] });

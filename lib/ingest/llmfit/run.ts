@@ -17,10 +17,15 @@ export async function ingestLlmfitSnapshot(db: PrismaClient, options: { file: st
   if (!parsed.success) throw new Error(`${options.file}: not llmfit's hf_models.json (${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")})`);
   return withIngestRun(db, "llmfit", options.dryRun ?? false, async (report) => {
     const bySlug = new Map((await db.model.findMany({ where: { hfRepoId: { not: null } }, select: { slug: true, hfRepoId: true } })).map((m) => [m.hfRepoId!.toLowerCase(), m.slug]));
+    // 0 downloads and 0 likes is how the scrape writes a repo it did not read (Llama-3.3-70B-Instruct and
+    // DeepSeek-V3 among them): missing, not zero.
+    const unread = parsed.data.filter((r) => r.hf_downloads === 0 && r.hf_likes === 0);
     const matched = parsed.data.flatMap((r) => {
       const slug = bySlug.get(r.name.toLowerCase());
-      return slug && (r.hf_downloads != null || r.hf_likes != null) ? [{ slug, repo: r.name, downloads: r.hf_downloads ?? null, likes: r.hf_likes ?? null }] : [];
+      if (!slug || unread.includes(r) || (r.hf_downloads == null && r.hf_likes == null)) return [];
+      return [{ slug, repo: r.name, downloads: r.hf_downloads ?? null, likes: r.hf_likes ?? null }];
     });
+    if (unread.length) report.notes.push(`${unread.length} repositories skipped: 0 downloads and 0 likes, which the scrape writes for a repo it did not read`);
     report.total = matched.length;
     report.notes.push(`${parsed.data.length} repositories in the snapshot, ${matched.length} of them records of the atlas`);
     if (options.dryRun) return;

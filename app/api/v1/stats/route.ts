@@ -17,7 +17,8 @@ export async function GET(request: NextRequest) {
   const completeThrough = await readCompleteThrough();
   return guarded(async () => {
     const [rows, capability, usage] = await Promise.all([loadStatRows(query.filters, query.asOf), loadCapability(query, query.benchmark ?? DEFAULT_BENCHMARK), loadUsage(query.asOf)]);
-    if (!capability.frontier) return badRequest([{ param: "capability", message: `(${query.benchmark}) is not a tracked benchmark: one of ${capability.benchmarks.map((b) => b.id).join(", ")}` }]);
+    // An unknown benchmark the reader named is an error; the default one missing (no scores loaded yet) is an empty chart.
+    if (!capability.frontier && query.benchmark) return badRequest([{ param: "capability", message: `(${query.benchmark}) is not a tracked benchmark: one of ${capability.benchmarks.map((b) => b.id).join(", ")}` }]);
     const stats = buildStats(rows, { extra: query.compare, asOf: query.asOf ?? today, completeThrough });
     return Response.json({ ...stats, capability: capability.frontier, usage, credits: creditLines() });
   });

@@ -3,7 +3,7 @@ import { bucketEnd, nextDay } from "@/lib/domain/aggregation";
 import { formatDay, incompleteNote } from "@/lib/domain/dates";
 import { loadExclusions } from "@/lib/ingest/exclusions";
 
-const CHARTS = ["releases-per-quarter", "size", "context", "moe-share", "licenses", "cumulative"];
+const CHARTS = ["capability", "usage-share", "releases-per-quarter", "size", "context", "moe-share", "licenses", "cumulative"];
 
 function collectErrors(page: Page): string[] {
   const errors: string[] = [];

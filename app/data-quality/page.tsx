@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { findDisagreements, type SourceValue } from "@/lib/data/disagreements";
+import { listUnmappedListings } from "@/lib/data/measures";
 import { PARAM_TOLERANCE } from "@/lib/domain/disagreements";
 import { FIELD_LABELS, formatDifference, formatFieldValue } from "@/lib/domain/field-display";
 import { MODEL_FIELDS, type ModelField } from "@/lib/domain/model-fields";
@@ -49,7 +50,7 @@ function Value({ field, v }: { field: ModelField; v: SourceValue }) {
 export default async function DataQualityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params: DataQualityParams = parseDataQualityParams(await searchParams);
   // One query for the source filter; the field filter and its counts are taken from it.
-  const [bySource, exclusions] = await Promise.all([findDisagreements({ source: params.source }), loadExclusions()]);
+  const [bySource, exclusions, unmapped] = await Promise.all([findDisagreements({ source: params.source }), loadExclusions(), listUnmappedListings()]);
   const pending = exclusions.pending();
   const counts = new Map<ModelField, number>();
   for (const d of bySource) counts.set(d.field, (counts.get(d.field) ?? 0) + 1);
@@ -162,6 +163,30 @@ export default async function DataQualityPage({ searchParams }: { searchParams: 
               </li>
             ))}
           </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="unmapped-usage" className="mt-10">
+        <h2 id="unmapped-usage" className="text-lg font-semibold">Usage listings not mapped to a record ({unmapped.length})</h2>
+        <p className="mt-2 max-w-3xl text-sm text-zinc-700 dark:text-zinc-300">
+          OpenRouter listings of its daily top models that <code>data/mappings/openrouter.yaml</code> does not map to a record of the atlas: closed models
+          without a reference record, embedding models, stealth models, releases not entered yet. Their tokens are kept but count in no country&apos;s share:
+          the usage shares are of the mapped open-weights listings only. Each is left unmapped on purpose (the file says why) or waits for a mapping; none is guessed.
+        </p>
+        {unmapped.length === 0 ? (
+          <p className="mt-3 rounded border border-zinc-200 p-4 text-sm dark:border-zinc-800">None: every listing in the usage data is mapped.</p>
+        ) : (
+          <div className="mt-3 overflow-x-auto">
+            <table className="min-w-full text-sm" data-unmapped-usage>
+              <caption className="sr-only">OpenRouter listings not mapped to a record, most tokens first</caption>
+              <thead className="bg-zinc-50 text-left dark:bg-zinc-900"><tr><th scope="col" className="px-3 py-2 font-medium">Listing</th><th scope="col" className="px-3 py-2 text-right font-medium">Tokens</th><th scope="col" className="px-3 py-2 text-right font-medium">Days</th><th scope="col" className="px-3 py-2 font-medium">Last day</th></tr></thead>
+              <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
+                {unmapped.map((u) => (
+                  <tr key={u.listing}><td className="px-3 py-1.5 break-all">{u.listing}</td><td className="tabular px-3 py-1.5 text-right">{u.tokens.toLocaleString("en-US")}</td><td className="tabular px-3 py-1.5 text-right">{u.days}</td><td className="tabular whitespace-nowrap px-3 py-1.5">{u.lastDay}</td></tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
     </>

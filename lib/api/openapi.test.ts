@@ -15,3 +15,13 @@ it("describes every field of the registry in the model object, and names the CSV
   expect(doc.paths["/api/v1/models.csv"].get.responses["200"].description).toContain(CSV_COLUMNS.join(", "));
   expect(CSV_COLUMNS).toEqual(expect.arrayContaining(["slug", "organization", "country", "license_category", "context_window", "url"]));
 });
+
+it("documents every route of the public API, with the scoreboard and the scores", () => {
+  const doc = openApiDocument("https://atlas.test");
+  expect(Object.keys(doc.paths).sort()).toEqual(["/api/v1/benchmarks", "/api/v1/leaders", "/api/v1/models", "/api/v1/models.csv", "/api/v1/models/{slug}", "/api/v1/scores.csv", "/api/v1/stats"]);
+  const params = doc.paths["/api/v1/models"].get.parameters.map((p) => p.name);
+  expect(params).toEqual(expect.arrayContaining(["openWeights", "benchmark", "minScore", "sort"]));
+  expect(doc.paths["/api/v1/stats"].get.parameters.map((p) => p.name)).toContain("capability");
+  expect(doc.paths["/api/v1/stats"].get.parameters.map((p) => p.name)).not.toContain("benchmark");
+  expect(doc.paths["/api/v1/scores.csv"].get.responses["200"].description).toContain("measured_by");
+});

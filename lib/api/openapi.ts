@@ -4,6 +4,7 @@ import { QUERY_PARAMS, QUERY_PARAM_NAMES } from "@/lib/schemas/model-query";
 import { LICENSE_CATEGORIES } from "@/lib/domain/licenses";
 import { MODEL_FIELD_REGISTRY, MODEL_FIELDS } from "@/lib/domain/model-fields";
 import { CSV_COLUMNS } from "./models-csv";
+import { SCORE_CSV_COLUMNS } from "./scores-csv";
 
 /** The OpenAPI 3.1 description of the public read API, built from the same parameter table the API parses with. */
 export function openApiDocument(origin: string) {
@@ -37,7 +38,59 @@ export function openApiDocument(origin: string) {
     { name: "asOf", in: "query", required: false, description: "YYYY-MM-DD, not in the future: the releases and values as they stood at the end of that day", schema: { type: "string", format: "date" } },
     { name: "compare", in: "query", required: false, description: "Up to 4 more ISO 3166-1 alpha-2 codes shown as groups of their own beside US and CN, e.g. FR,AE", schema: { type: "string" } },
     { name: "params", in: "query", required: false, description: "total (default) or active: the parameters the size chart plots", schema: { enum: ["total", "active"] } },
-  ];
+    { name: "capability", in: "query", required: false, description: "The benchmark of the capability frontier (an id from /api/v1/benchmarks; default gpqa-diamond-epoch)", schema: { type: "string" } },
+  ].filter((p) => p.name !== "benchmark" && p.name !== "minScore");
+  const leadersParameters = statsParameters.filter((p) => !["params", "capability", "compare"].includes(p.name));
+  const side = {
+    type: "object", required: ["value", "model", "text"],
+    properties: {
+      value: { type: ["number", "null"], description: "null: no such value in view" },
+      model: { type: ["object", "null"], properties: { slug: { type: "string" }, name: { type: "string" }, date: { type: "string", format: "date" } } },
+      text: { type: "string", description: "How the value reads: 1.6T, 85.3%, 94" },
+    },
+  };
+  const leaders = {
+    type: "object",
+    required: ["asOf", "completeThrough", "dataThrough", "rows", "credits"],
+    properties: {
+      asOf: { type: "string", format: "date" }, completeThrough, dataThrough: { type: "string", format: "date" },
+      rows: {
+        type: "array",
+        description: "One row per measure: releases (last 12 months), largest total and active parameters, longest context, permissive share, the best open model on each tracked benchmark with US and Chinese scores, usage share (OpenRouter) and downloads (Hugging Face)",
+        items: {
+          type: "object", required: ["id", "kind", "label", "detail", "leader", "us", "cn", "margin", "source", "current"],
+          properties: {
+            id: { type: "string", description: "releases, largest-total, ..., benchmark:<id>, usage-share, downloads" },
+            kind: { enum: ["releases", "totalParams", "activeParams", "contextWindow", "permissiveShare", "benchmark", "usage", "downloads"] },
+            label: { type: "string" }, detail: { type: "string" },
+            leader: { type: ["string", "null"], description: "ISO code of the leading country among all countries in view, tie, or null (no data)" },
+            us: side, cn: side, margin: { type: ["string", "null"] },
+            source: { type: "object", properties: { label: { type: "string" }, url: { type: ["string", "null"] } } },
+            current: { type: "boolean", description: "False for a benchmark no open model of the last 18 months has a score on" },
+          },
+        },
+      },
+      credits: { type: "array", items: { type: "string" } },
+    },
+  };
+  const benchmark = {
+    type: "object", required: ["id", "name", "test", "category", "unit", "higherIsBetter", "setting", "url", "description", "scores"],
+    properties: {
+      id: { type: "string" }, name: { type: "string" }, test: { type: "string", description: "The test; several benchmarks (settings) can share one" },
+      category: { type: "string" }, unit: { enum: ["percent", "index", "minutes"] }, higherIsBetter: { type: "boolean" },
+      setting: { type: "string", description: "What makes its scores comparable (who ran it, how)" }, url: { type: "string" }, description: { type: "string" },
+      scores: { type: "object", properties: { open: { type: "integer" }, closed: { type: "integer" }, us: { type: "integer" }, cn: { type: "integer" }, models: { type: "integer" } } },
+    },
+  };
+  const score = {
+    type: "object", required: ["benchmark", "value", "metric", "setting", "measuredBy", "evaluator", "date", "source", "sourceUrl"],
+    properties: {
+      benchmark: { type: "string" }, benchmarkName: { type: "string" }, unit: { type: "string" }, value: { type: "number" }, metric: { type: "string" },
+      setting: { type: "string" }, measuredBy: { enum: ["independent", "developer"] }, evaluator: { type: "string" },
+      date: { type: "string", format: "date", description: "When the score was published (or the snapshot that first held it)" },
+      source: { type: "string", description: "Source kind (epoch-benchmarks, modelsdev, curated)" }, sourceUrl: { type: "string", format: "uri" },
+    },
+  };
   const incomplete = { type: "boolean", description: "True when the period ends after dataThrough: the data does not cover it to its end" };
   const periodRows = (label: string, description: string) => ({
     type: "array",
@@ -51,7 +104,7 @@ export function openApiDocument(origin: string) {
   };
   const stats = {
     type: "object",
-    required: ["asOf", "completeThrough", "dataThrough", "groups", "releases", "recent", "thresholds", "comparison", "periods", "charts", "credit"],
+    required: ["asOf", "completeThrough", "dataThrough", "groups", "releases", "recent", "thresholds", "comparison", "periods", "charts", "capability", "usage", "credits"],
     properties: {
       asOf: { type: "string", format: "date", description: "The day the numbers look from: the asOf parameter, or today" },
       completeThrough,
@@ -72,7 +125,9 @@ export function openApiDocument(origin: string) {
           frontiers: { type: "object", description: "Per measure and group, the records over time" },
         },
       },
-      credit: { type: "string" },
+      capability: { type: ["object", "null"], description: "The capability frontier of the chosen benchmark: us, cn and closed step lines ({ date, value, slug, name, measuredBy, evaluator, sourceUrl }), gaps in months, counts" },
+      usage: { type: "object", description: "OpenRouter usage: weeks ({ week, days, US, CN, other shares of open-weights tokens, openTokens, allTokens }), top open models, firstDay, lastDay. One router's traffic, not the whole market" },
+      credits: { type: "array", items: { type: "string" } },
     },
   };
   const errors = {
@@ -84,7 +139,7 @@ export function openApiDocument(origin: string) {
     info: {
       title: "Open Model Atlas API",
       version: "1",
-      description: `Open-weights AI model releases with their developers' countries, sizes, context windows and licenses. Every value has a source. Secondary sources: ${creditLines().join("; ")}.`,
+      description: `Open-weights AI model releases with their developers' countries, sizes, context windows, licenses, benchmark scores (with who measured each), usage (OpenRouter: one router's traffic) and Hugging Face adoption. Every value has a source. Closed (API-only) reference models are records with openWeights false, listed only with openWeights=all or false. Secondary sources: ${creditLines().join("; ")}.`,
     },
     servers: [{ url: origin }],
     components: { schemas: { Organization: organization, License: license } },
@@ -113,12 +168,37 @@ export function openApiDocument(origin: string) {
           responses: { "200": { description: "The aggregates", content: { "application/json": { schema: stats } } }, ...errors },
         },
       },
+      "/api/v1/leaders": {
+        get: {
+          summary: "Who leads, by which measure: the dashboard's scoreboard (open-weights models; closed reference models never counted)",
+          parameters: leadersParameters,
+          responses: { "200": { description: "The scoreboard", content: { "application/json": { schema: leaders } } }, ...errors },
+        },
+      },
+      "/api/v1/benchmarks": {
+        get: {
+          summary: "The tracked benchmarks (each one setting of a test) with their score counts",
+          responses: { "200": { description: "The benchmarks", content: { "application/json": { schema: { type: "object", properties: { data: { type: "array", items: benchmark } } } } } }, ...errors },
+        },
+      },
+      "/api/v1/scores.csv": {
+        get: {
+          summary: "Every score of the models the filters select, one row per score with who measured it and its source; the credit is in the X-Credit header, not a row",
+          parameters,
+          responses: { "200": { description: `CSV with the columns ${SCORE_CSV_COLUMNS.join(", ")}`, content: { "text/csv": { schema: { type: "string" } } } }, ...errors },
+        },
+      },
       "/api/v1/models/{slug}": {
         get: {
           summary: "One model with every field, each value's source and the revision history",
           parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }],
           responses: {
-            "200": { description: "The model", content: { "application/json": { schema: { allOf: [model, { type: "object", properties: { provenance: { type: "array" }, revisions: { type: "array" }, derivatives: { type: "array" } } }] } } } },
+            "200": { description: "The model", content: { "application/json": { schema: { allOf: [model, { type: "object", properties: {
+              provenance: { type: "array" }, revisions: { type: "array" }, derivatives: { type: "array" },
+              scores: { type: "array", items: score },
+              usage: { type: "object", description: "OpenRouter tokens per week of the listings mapped to the model", properties: { source: { type: "string" }, listings: { type: "array", items: { type: "string" } }, weeks: { type: "array", items: { type: "object", properties: { week: { type: "string", format: "date" }, tokens: { type: "integer" }, days: { type: "integer" } } } } } },
+              adoption: { type: "array", description: "Hugging Face adoption snapshots, oldest first", items: { type: "object", properties: { takenOn: { type: "string", format: "date" }, downloads: { type: ["integer", "null"] }, likes: { type: ["integer", "null"] }, sourceKind: { type: "string" }, sourceUrl: { type: "string" } } } },
+            } }] } } } },
             "404": { description: "No model with this slug", content: { "application/json": { schema: error } } },
             "503": errors["503"],
           },

@@ -279,7 +279,7 @@ const REGISTRY = {
     ],
     value: z.enum(ARCHITECTURES, { message: "must be dense or moe" }),
     text: trimmed.pipe(z.enum(ARCHITECTURES, { message: "must be dense or moe" })),
-    yamlKey: "architecture", csvColumns: ["architecture"], api: { name: "architecture", schema: { enum: [...ARCHITECTURES] } },
+    yamlKey: "architecture", csvColumns: ["architecture"], api: { name: "architecture", schema: { enum: [...ARCHITECTURES, null] }, description: "null only for a closed reference model (openWeights false)" },
     tolerance: EXACT, correctable: true, compare: true,
   },
   routedExperts: {
@@ -318,7 +318,7 @@ const REGISTRY = {
     label: "License", required: false, column: "text", display: "text", input: "select", hint: "One of the licenses the atlas knows.", group: "License and access",
     value: licenseIdValue(), text: trimmed.pipe(licenseIdValue()),
     yamlKey: "license", csvColumns: ["license_id", "license_name", "license_category"],
-    api: { name: "license", schema: { $ref: "#/components/schemas/License" } },
+    api: { name: "license", schema: { anyOf: [{ $ref: "#/components/schemas/License" }, { type: "null" }] }, description: "null only for a closed reference model: no weights, so no license of them" },
     tolerance: EXACT, correctable: true, compare: true,
   },
   openWeights: {

@@ -102,3 +102,10 @@ test("a model page lists its scores with who measured them, its usage and its so
   await page.goto("/models?openWeights=all&q=gpt-5");
   await expect(page.getByText("closed", { exact: true }).first()).toBeVisible();
 });
+
+test("/data-quality lists the usage listings no record is mapped to", async ({ page }) => {
+  await page.goto("/data-quality#unmapped-usage");
+  const table = page.locator("[data-unmapped-usage]");
+  await expect(table).toContainText("anthropic/claude-4.7-opus-20260416");
+  await expect(table).not.toContainText("deepseek/deepseek-v4-flash-20260423");
+});

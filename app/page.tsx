@@ -151,7 +151,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
 
       {frontier ? (
         <ChartFrame id="capability" title={capabilityTitle(frontier)}
-          subtitle={`${frontier.benchmark.name}: ${frontier.benchmark.setting} Step lines: the best score of an open-weights model from each country so far, by the model's release date; dashed grey: the best closed (API-only) model, the reference. ${frontier.counts.us} US, ${frontier.counts.cn} Chinese open models and ${frontier.counts.closed} closed models have a score.`}
+          subtitle={`${frontier.benchmark.name}: ${frontier.benchmark.setting} Step lines: the best score of an open-weights model from each country so far, by the model's release date; dashed grey: the best closed (API-only) model, the reference (the filters narrow the open models, not the reference). ${frontier.counts.us} US, ${frontier.counts.cn} Chinese open models and ${frontier.counts.closed} closed models have a score.`}
           controls={
             <form method="get" action="/#capability-title" className="mt-2 flex flex-wrap items-end gap-2 text-sm">
               {[...dashboardParams].map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}

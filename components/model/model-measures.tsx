@@ -76,6 +76,9 @@ export function ModelMeasuresSection({ name, measures }: { name: string; measure
         <p className="mt-1 text-sm">No adoption snapshot of {name}&apos;s repository is recorded.</p>
       ) : (
         <div className="mt-2 overflow-x-auto">
+          {adoption.filter((a) => a.downloads !== null).length > 1 && (
+            <Bars values={adoption.filter((a) => a.downloads !== null).map((a) => ({ key: `${a.takenOn} (${sourceLabel(a.sourceKind)})`, value: a.downloads! }))} label={`Downloads of ${name} per snapshot`} />
+          )}
           <table className="text-sm" data-adoption>
             <caption className="sr-only">Adoption snapshots of {name}, oldest first</caption>
             <thead className="bg-zinc-50 text-left dark:bg-zinc-900"><tr><th scope="col" className={th}>Taken</th><th scope="col" className={`${th} text-right`}>Downloads (30 days)</th><th scope="col" className={`${th} text-right`}>Likes</th><th scope="col" className={th}>Source</th></tr></thead>

@@ -7,7 +7,7 @@ import { QUERY_PARAM_NAMES } from "@/lib/schemas/model-query";
 // 400 whose JSON names each bad parameter; the page is forgiving and always renders (200).
 // A failure prints fast-check's seed and the shrunk query; FC_SEED=<seed> replays it.
 
-const KNOWN = [...QUERY_PARAM_NAMES, "asOf", "compare", "params"];
+const KNOWN = [...QUERY_PARAM_NAMES, "asOf", "compare", "params", "capability"];
 
 /** Values that are nearly right, exactly wrong, or wrong in the ways parsers trip over. */
 const hostileValue = fc.oneof(
@@ -77,12 +77,16 @@ const plausible: Record<string, fc.Arbitrary<string>> = {
   minActiveParams: count,
   maxActiveParams: count,
   minContext: count,
-  sort: fc.constantFrom("releaseDate", "totalParams", "activeParams", "contextWindow", "name"),
+  sort: fc.constantFrom("releaseDate", "totalParams", "activeParams", "contextWindow", "name", "score"),
   order: fc.constantFrom("asc", "desc"),
   page: fc.oneof(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 1_000_000 })).map(String),
   pageSize: fc.integer({ min: 1, max: 200 }).map(String),
   compare: countries,
   params: fc.constantFrom("total", "active"),
+  openWeights: fc.constantFrom("true", "false", "all", "yes"),
+  benchmark: fc.oneof(fc.constantFrom("gpqa-diamond-epoch", "swe-bench-verified-reported", "mmlu-5-shot", "no-such-benchmark"), fc.stringMatching(/^[a-z0-9]{1,10}(-[a-z0-9]{1,6})?$/)),
+  minScore: fc.oneof(fc.double({ min: -10, max: 120, noNaN: true }).map((n) => String(Number(n.toFixed(1)))), fc.constantFrom("60", "1e400", "abc")),
+  capability: fc.constantFrom("gpqa-diamond-epoch", "swe-bench-verified-reported", "no-such-benchmark", "Bad Id"),
 };
 const plausiblePart = fc.constantFrom(...KNOWN).chain((key) => plausible[key]!.map((value) => ({ key, value, shape: "k=v" as const, keepPercent: false })));
 const hostilePart = fc.record({
@@ -144,7 +148,7 @@ async function check(request: APIRequestContext, path: string, qs: string): Prom
   return { path, status, problem: null };
 }
 
-const ENDPOINTS = ["/api/v1/models", "/models", "/api/v1/models.csv", "/api/v1/stats"];
+const ENDPOINTS = ["/api/v1/models", "/models", "/api/v1/models.csv", "/api/v1/stats", "/api/v1/leaders", "/api/v1/scores.csv"];
 const RUNS = Number(process.env.HOSTILE_QUERY_RUNS ?? 600);
 
 test("random and hostile query strings never make a 500: 200, or a 400 that names the parameter", async ({ request }) => {

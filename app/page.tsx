@@ -156,7 +156,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             <form method="get" action="/#capability-title" className="mt-2 flex flex-wrap items-end gap-2 text-sm">
               {[...dashboardParams].map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
               <label htmlFor="d-benchmark" className="text-xs font-medium">Benchmark</label>
-              <select id="d-benchmark" name="capability" defaultValue={frontier.benchmark.id} className="rounded border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900">
+              <select id="d-benchmark" name="capability" defaultValue={frontier.benchmark.id} className="w-full max-w-md rounded border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900">
                 {capability.benchmarks.filter((b) => b.scores.open > 0).map((b) => <option key={b.id} value={b.id}>{b.name} ({b.scores.open} open, {b.scores.closed} closed)</option>)}
               </select>
               <button type="submit" className="rounded border border-zinc-300 px-3 py-1 font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">Show</button>

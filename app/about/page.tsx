@@ -70,6 +70,25 @@ export default function AboutPage() {
         year that ends after it is drawn hatched and marked incomplete rather than as a low bar.
       </p>
 
+      <h2 className={h2}>Capability, usage and adoption</h2>
+      <p className={p}>
+        A benchmark here is one comparable series: a test together with what makes its scores comparable. GPQA Diamond as Epoch AI runs it
+        for every model with one harness, and GPQA Diamond as each developer reports it, are two benchmarks, and no chart or ranking puts
+        them on one scale. Every score says who measured it: an independent evaluator (Epoch AI, a leaderboard, Artificial Analysis, a
+        paper&apos;s baseline of another lab&apos;s model) or the developer&apos;s own claim (its model card, report or announcement), with its
+        setting, date and source. A model&apos;s several scores on one benchmark are all kept; charts and rankings take its best.
+      </p>
+      <p className={p}>
+        Closed (API-only) models are in the data only as reference records, marked “closed”: they are the reference line of the
+        capability chart (does the best open model match the closed frontier, and how many months later?). They are never counted as
+        releases and appear in lists and exports only when asked for (<code>openWeights=all</code> or <code>false</code>).
+      </p>
+      <p className={p}>
+        Usage is OpenRouter&apos;s daily token counts of its top listings: one router&apos;s traffic, not the whole market. Listings are mapped to
+        records by hand; a listing that is not mapped counts in no country&apos;s share and is listed on the data-quality page. Adoption is
+        Hugging Face downloads (the 30 days before each snapshot) and likes, kept as dated snapshots.
+      </p>
+
       <h2 className={h2}>Sources and precedence</h2>
       <p className={p}>
         Every source’s value is kept; the value in use is the first source in a fixed order that has one. Where sources disagree, the

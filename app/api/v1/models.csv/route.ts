@@ -2,6 +2,7 @@
 import type { NextRequest } from "next/server";
 import { badRequest, guarded } from "@/lib/api/responses";
 import { modelsCsvStream } from "@/lib/api/models-csv";
+import { publicOrigin } from "@/lib/api/origin";
 import { readCompleteThrough } from "@/lib/coverage";
 import { modelsInChunks } from "@/lib/data/models";
 import { parseModelQuery } from "@/lib/schemas/model-query";
@@ -14,7 +15,7 @@ export async function GET(request: NextRequest) {
   const completeThrough = await readCompleteThrough();
   return guarded(async () => {
     // Streamed a chunk of rows at a time: all 100,000 models are about 30 MB.
-    return new Response(await modelsCsvStream(modelsInChunks(query), request.nextUrl.origin, completeThrough), {
+    return new Response(await modelsCsvStream(modelsInChunks(query), publicOrigin(request), completeThrough), {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",
         "Content-Disposition": 'attachment; filename="open-model-atlas-models.csv"',

@@ -19,3 +19,6 @@ export async function GET(request: NextRequest) {
     return Response.json({ data: data.map((m) => modelJson(m, origin)), page: query.page, pageSize: query.pageSize, total, completeThrough });
   });
 }
+
+/** The CORS preflight (lib/api/cors.ts). */
+export { OPTIONS } from "@/lib/api/cors";

@@ -6,3 +6,6 @@ import { publicOrigin } from "@/lib/api/origin";
 export function GET(request: NextRequest) {
   return Response.json(openApiDocument(publicOrigin(request)));
 }
+
+/** The CORS preflight (lib/api/cors.ts). */
+export { OPTIONS } from "@/lib/api/cors";

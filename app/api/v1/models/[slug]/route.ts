@@ -21,3 +21,6 @@ export async function GET(request: NextRequest, ctx: { params: Promise<{ slug: s
     });
   });
 }
+
+/** The CORS preflight (lib/api/cors.ts). */
+export { OPTIONS } from "@/lib/api/cors";

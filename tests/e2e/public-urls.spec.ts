@@ -109,7 +109,8 @@ test("CORS is open on the public read-only GET endpoints, with a preflight answe
     expect(preflight.headers()["access-control-allow-origin"], `OPTIONS ${url}`).toBeUndefined();
   }
   // A form post and a server action (a POST with Next-Action) get no CORS header either.
-  for (const headers of [{ "Content-Type": "application/x-www-form-urlencoded" }, { "Next-Action": "0".repeat(42), "Content-Type": "text/plain;charset=UTF-8" }]) {
+  const posts: Record<string, string>[] = [{ "Content-Type": "application/x-www-form-urlencoded" }, { "Next-Action": "0".repeat(42), "Content-Type": "text/plain;charset=UTF-8" }];
+  for (const headers of posts) {
     const post = await request.post("/models/deepseek-v3/correct", { headers: { Origin: "https://notebook.example", ...headers }, data: "a=1", maxRedirects: 0 });
     expect(post.headers()["access-control-allow-origin"]).toBeUndefined();
     const login = await request.post("/admin/login", { headers: { Origin: "https://notebook.example", ...headers }, data: "a=1", maxRedirects: 0 });

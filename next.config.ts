@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { securityHeaders } from "./lib/security-headers";
+import { CORS_PATHS, corsHeaders, securityHeaders } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -7,7 +7,11 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["pg", "@prisma/adapter-pg"],
   // Security headers on every response: pages, route handlers, static files, errors (lib/security-headers.ts).
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders(process.env.NODE_ENV === "development") }];
+    // CORS only on the public read-only endpoints (lib/security-headers.ts), never admin, forms or actions.
+    return [
+      { source: "/:path*", headers: securityHeaders(process.env.NODE_ENV === "development") },
+      ...CORS_PATHS.map((source) => ({ source, headers: corsHeaders() })),
+    ];
   },
 };
 

@@ -40,6 +40,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         </main>
         <footer className="mx-auto mt-12 max-w-7xl border-t border-zinc-200 px-4 py-6 text-sm text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
           <nav aria-label="Data and site" className="flex flex-wrap gap-x-5 gap-y-1">
+            <Link href="/docs/api" className="hover:underline">API documentation</Link>
             <a href="/api/v1/openapi.json" className="hover:underline">API (OpenAPI)</a>
             <a href="/api/v1/models.csv" className="hover:underline">All models as CSV</a>
             <Link href="/changes" className="hover:underline">Accepted changes</Link>

@@ -130,14 +130,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </div>
         <button type="submit" className="rounded bg-blue-700 px-3 py-1.5 font-medium text-white hover:bg-blue-800">Apply</button>
         <Link href="/" className={link}>Reset</Link>
-        <a href={withQuery("/api/v1/stats", dashboardParams)} className={`ml-auto ${link}`}>These numbers as JSON</a>
+        <span className="ml-auto"><a href={withQuery("/api/v1/stats", dashboardParams)} className={link}>These numbers as JSON</a> (<Link href="/docs/api#api-v1-stats" className={link}>API docs</Link>)</span>
       </form>
 
       <section aria-labelledby="leaders-title" className="mt-8">
         <h2 id="leaders-title" className="text-lg font-semibold">Who leads, by which measure{query.asOf ? ` (as of ${query.asOf})` : ""}</h2>
         <p className="mt-1 max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
           {leaderSummary(leaders.rows)} Open-weights models only; closed (API-only) models are the reference line of the capability chart below, never counted here.
-          Each measure links to the rows behind it. <a href={withQuery("/api/v1/leaders", dashboardParams)} className={link}>This table as JSON</a>.
+          Each measure links to the rows behind it. <a href={withQuery("/api/v1/leaders", dashboardParams)} className={link}>This table as JSON</a> (<Link href="/docs/api#api-v1-leaders" className={link}>API docs</Link>).
         </p>
         <div className="mt-3"><LeadersTable rows={leaders.rows.filter((r) => r.current)} hrefFor={(r) => leaderHref(r)} /></div>
         {leaders.rows.some((r) => !r.current) && (

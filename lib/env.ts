@@ -31,6 +31,21 @@ const envSchema = z.object({
    * directly and X-Forwarded-For is not read). See docs/decisions/006-corrections.md.
    */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  /**
+   * The public origin of the site, e.g. https://atlas.example.org: the absolute URLs of the Atom feed, the
+   * OpenAPI `servers` entry, the API's `url` fields and the CSV's url column. An origin only (no path).
+   * Unset: taken from each request's Host header (X-Forwarded-Host/-Proto only when TRUST_PROXY > 0),
+   * never from the address the app listens on (lib/public-origin.ts).
+   */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, message: "must be an http(s) URL like https://atlas.example.org" })
+    .refine((u) => {
+      if (!URL.canParse(u)) return true; // the url check above has said so
+      const url = new URL(u);
+      return url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password;
+    }, "must be an origin only, like https://atlas.example.org (no path, query or credentials)")
+    .transform((u) => new URL(u).origin)
+    .optional(),
   /** The Hugging Face Hub the ingester talks to (a mirror, or a local server in tests). */
   HF_ENDPOINT: z
     .url({ protocol: /^https?$/, message: "must be an http(s) URL like https://huggingface.co" })

@@ -13,7 +13,7 @@ export interface CachedResponse {
 }
 
 /** Paths whose GET responses are the same for every visitor. Admin, correction forms and status pages are not. */
-const CACHEABLE = [/^\/$/, /^\/models(\/[^/]+)?$/, /^\/compare$/, /^\/orgs\/[^/]+$/, /^\/countries\/[^/]+$/, /^\/about$/, /^\/changes$/, /^\/changes\.atom$/, /^\/data-quality$/, /^\/api\/v1\//];
+const CACHEABLE = [/^\/$/, /^\/models(\/[^/]+)?$/, /^\/compare$/, /^\/orgs\/[^/]+$/, /^\/countries\/[^/]+$/, /^\/about$/, /^\/changes$/, /^\/changes\.atom$/, /^\/data-quality$/, /^\/docs\/api$/, /^\/api\/v1\//];
 
 const MAX_BODY = 4 * 1024 * 1024;
 
@@ -29,9 +29,14 @@ export function isCacheableRequest(req: Pick<IncomingMessage, "method" | "url" |
   return true;
 }
 
-export function cacheKey(version: string, req: Pick<IncomingMessage, "url" | "headers" | "method">): string {
+/**
+ * `origin`: the public origin the request resolves to (lib/public-origin.ts). Responses hold absolute URLs
+ * built from it, so without PUBLIC_URL two Host headers are two entries: one host's answer is never served
+ * to another (a forged Host cannot poison what everyone else gets).
+ */
+export function cacheKey(version: string, req: Pick<IncomingMessage, "url" | "headers" | "method">, origin = ""): string {
   const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
-  return `${version}|${req.method === "HEAD" ? "GET" : req.method}|${gzip ? "gz" : "id"}|${req.url}`;
+  return `${version}|${req.method === "HEAD" ? "GET" : req.method}|${gzip ? "gz" : "id"}|${origin}${req.url}`;
 }
 
 /** Least-recently-used, bounded by entries and bytes. */

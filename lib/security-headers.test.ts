@@ -2,15 +2,28 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import nextConfig from "../next.config";
-import { contentSecurityPolicy, securityHeaders } from "./security-headers";
+import { contentSecurityPolicy, CORS_PATHS, securityHeaders } from "./security-headers";
 
 describe("security headers", () => {
   it("are set by next.config.ts on every path", async () => {
     const rules = await nextConfig.headers!();
-    expect(rules).toHaveLength(1);
     expect(rules[0]!.source).toBe("/:path*");
     const names = rules[0]!.headers.map((h) => h.key);
     expect(names).toEqual(expect.arrayContaining(["Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options"]));
+  });
+
+  it("open CORS only on the public read-only paths: the API and the feed, never admin, forms or pages", async () => {
+    const rules = await nextConfig.headers!();
+    const cors = rules.filter((r) => r.headers.some((h) => h.key === "Access-Control-Allow-Origin"));
+    expect(cors.map((r) => r.source).sort()).toEqual([...CORS_PATHS].sort());
+    expect(cors.map((r) => r.source).sort()).toEqual(["/api/v1/:path*", "/changes.atom"]);
+    for (const r of cors) {
+      const h = Object.fromEntries(r.headers.map((x) => [x.key, x.value]));
+      expect(h["Access-Control-Allow-Origin"]).toBe("*");
+      expect(h["Access-Control-Allow-Methods"]).toBe("GET, HEAD, OPTIONS");
+      expect(h["Access-Control-Expose-Headers"]).toContain("X-Credit");
+      expect(h).not.toHaveProperty("Access-Control-Allow-Credentials");
+    }
   });
 
   it("forbid framing, plugins, foreign scripts and foreign form targets; no eval in production", () => {

@@ -4,6 +4,7 @@ import http from "node:http";
 import next from "next";
 import pg from "pg";
 import { readEnv } from "@/lib/env";
+import { publicOriginFrom } from "@/lib/public-origin";
 import { cacheKey, captureResponse, isCacheableRequest, ResponseCache, sendCached, type CachedResponse } from "@/lib/response-cache";
 
 const POLL_MS = 500;
@@ -57,7 +58,11 @@ const server = http.createServer((req, res) => {
     void handle(req, res);
     return;
   }
-  const key = cacheKey(version, req);
+  const header = (name: string) => {
+    const v = req.headers[name];
+    return Array.isArray(v) ? v.join(",") : v;
+  };
+  const key = cacheKey(version, req, publicOriginFrom(header, env, "-"));
   const hit = cache.get(key);
   if (hit) {
     sendCached(res, hit, req.method === "HEAD");

@@ -127,7 +127,10 @@ export default function AboutPage() {
       <h2 className={h2}>Data access</h2>
       <p className={p}>
         Every table can be exported: the <Link href="/models" className="text-blue-700 underline dark:text-blue-400">models table</Link> links
-        the CSV and JSON of the view on screen. The read API is described at <a href="/api/v1/openapi.json" className="text-blue-700 underline dark:text-blue-400">/api/v1/openapi.json</a>.
+        the CSV and JSON of the view on screen. The read API is documented on <Link href="/docs/api" className="text-blue-700 underline dark:text-blue-400">the API page</Link> (every
+        endpoint, its parameters and the fields of its answers), generated from its OpenAPI document at <a href="/api/v1/openapi.json" className="text-blue-700 underline dark:text-blue-400">/api/v1/openapi.json</a>.
+        Any web page may call it (CORS is open on the read-only endpoints). The CSV files hold only data; the credit the sources ask for
+        is in their <code>X-Credit</code> header and how far the data reaches in <code>X-Data-Complete-Through</code>.
       </p>
     </article>
   );

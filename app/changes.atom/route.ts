@@ -1,4 +1,5 @@
 // GET /changes.atom - the accepted corrections (newest 50) as an Atom feed, for people who follow the data.
+import { publicOrigin } from "@/lib/api/origin";
 import { listAcceptedChanges } from "@/lib/data/corrections/changes";
 import { buildAtomFeed } from "@/lib/domain/atom";
 import { safeHref } from "@/lib/domain/correction-fields";
@@ -6,7 +7,7 @@ import { safeHref } from "@/lib/domain/correction-fields";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
-  const origin = new URL(request.url).origin;
+  const origin = publicOrigin(request);
   const { changes } = await listAcceptedChanges({ pageSize: 50 });
   const xml = buildAtomFeed({
     id: `${origin}/changes`,
@@ -28,3 +29,6 @@ export async function GET(request: Request): Promise<Response> {
     headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "public, max-age=300" },
   });
 }
+
+/** The CORS preflight (lib/api/cors.ts). */
+export { OPTIONS } from "@/lib/api/cors";

@@ -2,18 +2,9 @@ import "server-only";
 import type { ModelListItem } from "@/lib/data/models";
 import { csvLines } from "@/lib/domain/csv";
 import { MODEL_FIELD_REGISTRY, MODEL_FIELDS, type ModelField } from "@/lib/domain/model-fields";
-import { creditLines } from "@/lib/domain/sources";
 
 /** The columns: the slug, each field's columns from the field registry (lib/domain/model-fields.ts), the page. */
 export const CSV_COLUMNS = ["slug", ...MODEL_FIELDS.flatMap((f) => MODEL_FIELD_REGISTRY[f].csvColumns), "url"] as const;
-
-/** Credit for the secondary sources some values come from (their licenses require it). */
-export const CREDIT_LINE = `# Open Model Atlas. Secondary sources: ${creditLines().join("; ")}. Per-value sources: /api/v1/models/{slug}`;
-
-/** The file's last line: the credit, and how far the data reaches (the CSV's counterpart of the JSON's completeThrough). */
-export function csvTrailer(completeThrough: string): string {
-  return `${CREDIT_LINE}. Data complete through ${completeThrough}`;
-}
 
 /** A field's cells, in the order of its csvColumns: developers and the license are objects in a list item. */
 function fieldCells(m: ModelListItem, field: ModelField): unknown[] {
@@ -27,11 +18,14 @@ function csvRow(m: ModelListItem, origin: string): unknown[] {
 }
 
 /**
- * The CSV of models as a stream: the header, each chunk's rows as the chunk arrives, then the credit
- * line (csvTrailer), which also tells a reader the file is complete. The first chunk is read before the
- * stream is made, so a database that cannot be reached is still an error response rather than a cut-off file.
+ * The CSV of models as a stream: the header, then each chunk's rows as the chunk arrives; nothing else,
+ * so pandas.read_csv and spreadsheet programs read every line after the header as a model. The credit
+ * and how far the data reaches travel in the response headers (csvHeaders, lib/api/responses.ts). The
+ * first chunk is read before the stream is made, so a database that cannot be reached is still an error
+ * response rather than a cut-off file; a later failure aborts the stream (the client sees a broken
+ * transfer, never a shorter file that looks whole).
  */
-export async function modelsCsvStream(chunks: AsyncGenerator<ModelListItem[]>, origin: string, completeThrough: string): Promise<ReadableStream<Uint8Array>> {
+export async function modelsCsvStream(chunks: AsyncGenerator<ModelListItem[]>, origin: string): Promise<ReadableStream<Uint8Array>> {
   const encoder = new TextEncoder();
   const first = await chunks.next();
   let head: string | null = csvLines([[...CSV_COLUMNS], ...(first.done ? [] : first.value.map((m) => csvRow(m, origin)))]);
@@ -51,7 +45,6 @@ export async function modelsCsvStream(chunks: AsyncGenerator<ModelListItem[]>, o
         }
         done = true;
       }
-      controller.enqueue(encoder.encode(csvTrailer(completeThrough) + "\r\n"));
       controller.close();
     },
     async cancel() {

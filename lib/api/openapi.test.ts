@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { expect, it } from "vitest";
 import { MODEL_FIELD_REGISTRY, MODEL_FIELDS } from "@/lib/domain/model-fields";
 import { CSV_COLUMNS } from "./models-csv";
@@ -18,10 +20,37 @@ it("describes every field of the registry in the model object, and names the CSV
 
 it("documents every route of the public API, with the scoreboard and the scores", () => {
   const doc = openApiDocument("https://atlas.test");
-  expect(Object.keys(doc.paths).sort()).toEqual(["/api/v1/benchmarks", "/api/v1/leaders", "/api/v1/models", "/api/v1/models.csv", "/api/v1/models/{slug}", "/api/v1/scores.csv", "/api/v1/stats"]);
+  expect(Object.keys(doc.paths).sort()).toEqual(["/api/v1/benchmarks", "/api/v1/leaders", "/api/v1/models", "/api/v1/models.csv", "/api/v1/models/{slug}", "/api/v1/openapi.json", "/api/v1/scores.csv", "/api/v1/stats", "/changes.atom"]);
+  expect(doc.servers).toEqual([{ url: "https://atlas.test", description: "This deployment" }]);
   const params = doc.paths["/api/v1/models"].get.parameters.map((p) => p.name);
   expect(params).toEqual(expect.arrayContaining(["openWeights", "benchmark", "minScore", "sort"]));
   expect(doc.paths["/api/v1/stats"].get.parameters.map((p) => p.name)).toContain("capability");
   expect(doc.paths["/api/v1/stats"].get.parameters.map((p) => p.name)).not.toContain("benchmark");
   expect(doc.paths["/api/v1/scores.csv"].get.responses["200"].description).toContain("measured_by");
+});
+
+/** Every route.ts under app/, as the path it serves: app/api/v1/models/[slug]/route.ts is /api/v1/models/{slug}. */
+function routeFiles(dir = "app"): { file: string; path: string }[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return routeFiles(full);
+    if (e.name !== "route.ts") return [];
+    const url = "/" + path.relative("app", dir).split(path.sep).filter((s) => !/^\(.*\)$/.test(s)).map((s) => s.replace(/^\[(.+)\]$/, "{$1}")).join("/");
+    return [{ file: full, path: url }];
+  });
+}
+
+it("documents every route handler of the app, and each one answers GET and the CORS preflight", () => {
+  const doc = openApiDocument("https://atlas.test");
+  const routes = routeFiles();
+  // Found by walking app/: a new route.ts fails here until the document describes it.
+  expect(routes.map((r) => r.path)).toEqual(expect.arrayContaining(["/api/v1/models", "/api/v1/stats", "/changes.atom"]));
+  for (const r of routes) {
+    expect(doc.paths, r.file).toHaveProperty([r.path]);
+    const source = readFileSync(r.file, "utf8");
+    expect(source, r.file).toMatch(/export (async )?function GET\b/);
+    expect(source, r.file).toContain('export { OPTIONS } from "@/lib/api/cors"');
+    expect(source, r.file).not.toMatch(/export (async )?function (POST|PUT|PATCH|DELETE)\b/);
+  }
+  expect(Object.keys(doc.paths).sort()).toEqual(routes.map((r) => r.path).sort());
 });

@@ -4,6 +4,7 @@ import { QUERY_PARAMS, QUERY_PARAM_NAMES } from "@/lib/schemas/model-query";
 import { LICENSE_CATEGORIES } from "@/lib/domain/licenses";
 import { MODEL_FIELD_REGISTRY, MODEL_FIELDS } from "@/lib/domain/model-fields";
 import { CSV_COLUMNS } from "./models-csv";
+import { COMPLETE_THROUGH_HEADER, CREDIT_HEADER } from "./responses";
 import { SCORE_CSV_COLUMNS } from "./scores-csv";
 
 /** The OpenAPI 3.1 description of the public read API, built from the same parameter table the API parses with. */
@@ -130,6 +131,11 @@ export function openApiDocument(origin: string) {
       credits: { type: "array", items: { type: "string" } },
     },
   };
+  // The CSV exports carry the credit and how far the data reaches in headers, never as a row.
+  const csvResponseHeaders = {
+    [CREDIT_HEADER]: { description: "The credit the secondary sources' licenses ask for (keep it with the data)", schema: { type: "string" } },
+    [COMPLETE_THROUGH_HEADER]: { description: "How far the data reaches (YYYY-MM-DD), the JSON's completeThrough", schema: { type: "string", format: "date" } },
+  };
   const errors = {
     "400": { description: "An invalid parameter: the body names it and what is allowed", content: { "application/json": { schema: error } } },
     "503": { description: "The data store is unavailable; retry", content: { "application/json": { schema: error } } },
@@ -141,7 +147,8 @@ export function openApiDocument(origin: string) {
       version: "1",
       description: `Open-weights AI model releases with their developers' countries, sizes, context windows, licenses, benchmark scores (with who measured each), usage (OpenRouter: one router's traffic) and Hugging Face adoption. Every value has a source. Closed (API-only) reference models are records with openWeights false, listed only with openWeights=all or false. Secondary sources: ${creditLines().join("; ")}.`,
     },
-    servers: [{ url: origin }],
+    // The public origin (PUBLIC_URL, or the request's Host: lib/public-origin.ts), never the listening address.
+    servers: [{ url: origin, description: "This deployment" }],
     components: { schemas: { Organization: organization, License: license } },
     paths: {
       "/api/v1/models": {
@@ -156,9 +163,9 @@ export function openApiDocument(origin: string) {
       },
       "/api/v1/models.csv": {
         get: {
-          summary: "The same list as CSV, every row (page and pageSize are ignored), ending with a credit line that says how far the data reaches (\"Data complete through YYYY-MM-DD\", the JSON's completeThrough)",
+          summary: "The same list as CSV, every row (page and pageSize are ignored): a header line, then one line per model and nothing else, so pandas.read_csv and spreadsheet programs read it with their defaults. The credit is in the X-Credit header and how far the data reaches in X-Data-Complete-Through",
           parameters,
-          responses: { "200": { description: `CSV with the columns ${CSV_COLUMNS.join(", ")}`, content: { "text/csv": { schema: { type: "string" } } } }, ...errors },
+          responses: { "200": { description: `CSV (RFC 4180, UTF-8, CRLF) with the columns ${CSV_COLUMNS.join(", ")}; lists are joined with ";"`, headers: csvResponseHeaders, content: { "text/csv": { schema: { type: "string" } } } }, ...errors },
         },
       },
       "/api/v1/stats": {
@@ -183,9 +190,9 @@ export function openApiDocument(origin: string) {
       },
       "/api/v1/scores.csv": {
         get: {
-          summary: "Every score of the models the filters select, one row per score with who measured it and its source; the credit is in the X-Credit header, not a row",
+          summary: "Every score of the models the filters select, one row per score with who measured it and its source; the credit is in the X-Credit header and how far the data reaches in X-Data-Complete-Through, not in rows",
           parameters,
-          responses: { "200": { description: `CSV with the columns ${SCORE_CSV_COLUMNS.join(", ")}`, content: { "text/csv": { schema: { type: "string" } } } }, ...errors },
+          responses: { "200": { description: `CSV (RFC 4180, UTF-8, CRLF) with the columns ${SCORE_CSV_COLUMNS.join(", ")}`, headers: csvResponseHeaders, content: { "text/csv": { schema: { type: "string" } } } }, ...errors },
         },
       },
       "/api/v1/models/{slug}": {
@@ -202,6 +209,18 @@ export function openApiDocument(origin: string) {
             "404": { description: "No model with this slug", content: { "application/json": { schema: error } } },
             "503": errors["503"],
           },
+        },
+      },
+      "/api/v1/openapi.json": {
+        get: {
+          summary: "This document: the OpenAPI 3.1 description of the read API (readable at /docs/api)",
+          responses: { "200": { description: "The OpenAPI document", content: { "application/json": { schema: { type: "object", required: ["openapi", "info", "servers", "paths"], properties: { openapi: { type: "string" }, info: { type: "object" }, servers: { type: "array", items: { type: "object", properties: { url: { type: "string", format: "uri" } } } }, paths: { type: "object" } } } } } } },
+        },
+      },
+      "/changes.atom": {
+        get: {
+          summary: "The newest 50 accepted corrections as an Atom 1.0 feed: each entry a value changed, with the old and new value, the model's page and the evidence",
+          responses: { "200": { description: "Atom feed (text only); entry ids and links are absolute URLs on this server's public origin", content: { "application/atom+xml": { schema: { type: "string" } } } }, "503": errors["503"] },
         },
       },
     },

@@ -1,4 +1,5 @@
 import "server-only";
+import { creditLines } from "@/lib/domain/sources";
 import type { ParamError } from "@/lib/schemas/model-query";
 
 /** The API's error shape: `{ error, details: [{ param, message }] }`, always JSON, never a 500 with a stack. */
@@ -25,4 +26,27 @@ export async function guarded(handler: () => Promise<Response>): Promise<Respons
   } catch (error) {
     return unavailable(error);
   }
+}
+
+/**
+ * The credit of the secondary sources (their licenses require it), as the CSV exports send it: in a
+ * header, never as a row a CSV reader would take for data. Header values are ASCII.
+ */
+export const CREDIT_HEADER = "X-Credit";
+/** How far the data reaches (the JSON's completeThrough), YYYY-MM-DD. */
+export const COMPLETE_THROUGH_HEADER = "X-Data-Complete-Through";
+
+export function creditText(): string {
+  return `Open Model Atlas. Secondary sources: ${creditLines().join("; ")}. Per-value sources: /api/v1/models/{slug}`;
+}
+
+/** The headers of a CSV download: type, file name, the credit and how far the data reaches. */
+export function csvHeaders(filename: string, completeThrough: string): Record<string, string> {
+  return {
+    "Content-Type": "text/csv; charset=utf-8",
+    "Content-Disposition": `attachment; filename="${filename}"`,
+    [CREDIT_HEADER]: creditText().replace(/[^\x20-\x7e]/g, "?"),
+    [COMPLETE_THROUGH_HEADER]: completeThrough,
+    Link: '</docs/api>; rel="describedby"',
+  };
 }

@@ -9,6 +9,8 @@ export interface SourcedValue {
   value: unknown;
   url: string;
   retrievedAt: string;
+  /** YYYY-MM-DD: when a person checked the value against its source (curated data's `checked`); null: not recorded. */
+  checkedOn: string | null;
   /** An aggregator (Epoch AI, models.dev) rather than the developer's own statement. */
   secondary: boolean;
 }
@@ -51,7 +53,7 @@ export async function getModelBySlug(slug: string): Promise<ModelDetail | null> 
       notes: true,
       baseModel: { select: { slug: true, name: true, primaryOrganization: { select: orgSelect } } },
       derivatives: { select: { slug: true, name: true, primaryOrganization: { select: orgSelect } }, orderBy: { releaseDate: "asc" } },
-      fieldSources: { select: { field: true, sourceKind: true, value: true, sourceUrl: true, retrievedAt: true } },
+      fieldSources: { select: { field: true, sourceKind: true, value: true, sourceUrl: true, retrievedAt: true, checkedOn: true } },
       revisions: { orderBy: [{ createdAt: "desc" }, { id: "desc" }] },
     },
   });
@@ -66,6 +68,7 @@ export async function getModelBySlug(slug: string): Promise<ModelDetail | null> 
         value: f.value,
         url: f.sourceUrl,
         retrievedAt: f.retrievedAt.toISOString(),
+        checkedOn: f.checkedOn ? f.checkedOn.toISOString().slice(0, 10) : null,
         secondary: isSecondarySource(f.sourceUrl),
       }));
     const inUse = valueInUse(field, values.map((v) => ({ source: v.kind, value: v.value, v })))?.v ?? null;

@@ -13,7 +13,11 @@ import { columnsToValues, dateString, fieldColumnSelect, toDate, valuesToColumns
 export type Tx = Prisma.TransactionClient | PrismaClient;
 
 export type FieldValue = ModelValues[ModelField];
-export type FieldInputs = { [K in ModelField]?: { value: ModelValues[K] | null; url: string } };
+/**
+ * `checkedOn`: YYYY-MM-DD, the day a person checked the value against its source (curated data's
+ * `checked`); null or absent: not recorded. `retrievedAt` (the batch's) stays the day the row was written.
+ */
+export type FieldInputs = { [K in ModelField]?: { value: ModelValues[K] | null; url: string; checkedOn?: string | null } };
 
 export interface SourceBatch {
   kind: SourceKind;
@@ -46,7 +50,7 @@ export const modelSelect = {
   ...fieldColumnSelect,
   baseModel: { select: { slug: true } },
   developers: { select: { position: true, organization: { select: { slug: true } } }, orderBy: { position: "asc" } },
-  fieldSources: { select: { id: true, field: true, sourceKind: true, value: true, sourceUrl: true } },
+  fieldSources: { select: { id: true, field: true, sourceKind: true, value: true, sourceUrl: true, checkedOn: true } },
 } satisfies Prisma.ModelSelect;
 
 type ModelRow = Prisma.ModelGetPayload<{ select: typeof modelSelect }>;
@@ -103,20 +107,20 @@ export async function writeModel(
   const current: Partial<ModelValues> = existing ? rowToValues(existing) : {};
 
   // Every source's value of every field, after this write.
-  type Held = { id?: number; value: FieldValue; url: string };
+  type Held = { id?: number; value: FieldValue; url: string; checkedOn: string | null };
   const bySource = new Map<ModelField, Map<string, Held>>();
   for (const fs of existing?.fieldSources ?? []) {
     const field = fs.field as ModelField;
     if (!bySource.has(field)) bySource.set(field, new Map());
-    bySource.get(field)!.set(fs.sourceKind, { id: fs.id, value: fs.value as FieldValue, url: fs.sourceUrl });
+    bySource.get(field)!.set(fs.sourceKind, { id: fs.id, value: fs.value as FieldValue, url: fs.sourceUrl, checkedOn: fs.checkedOn ? dateString(fs.checkedOn) : null });
   }
-  const sourceWrites: { field: ModelField; held?: Held; next: { value: FieldValue; url: string } | null }[] = [];
+  const sourceWrites: { field: ModelField; held?: Held; next: { value: FieldValue; url: string; checkedOn: string | null } | null }[] = [];
   for (const field of MODEL_FIELDS) {
     const input = inputs[field];
     if (!input) continue;
     const held = bySource.get(field)?.get(batch.kind);
-    const next = input.value === null ? null : { value: input.value as FieldValue, url: input.url };
-    if (held && next && same(held.value, next.value) && held.url === next.url) continue;
+    const next = input.value === null ? null : { value: input.value as FieldValue, url: input.url, checkedOn: input.checkedOn ?? null };
+    if (held && next && same(held.value, next.value) && held.url === next.url && held.checkedOn === next.checkedOn) continue;
     if (!held && !next) continue;
     sourceWrites.push({ field, held, next });
     if (!bySource.has(field)) bySource.set(field, new Map());
@@ -182,12 +186,12 @@ export async function writeModel(
   for (const w of sourceWrites) {
     if (w.held?.id !== undefined) {
       if (w.next) {
-        await tx.fieldSource.update({ where: { id: w.held.id }, data: { value: sourceJson(w.next.value), sourceUrl: w.next.url, retrievedAt: batch.retrievedAt } });
+        await tx.fieldSource.update({ where: { id: w.held.id }, data: { value: sourceJson(w.next.value), sourceUrl: w.next.url, retrievedAt: batch.retrievedAt, checkedOn: w.next.checkedOn ? toDate(w.next.checkedOn) : null } });
       } else {
         await tx.fieldSource.delete({ where: { id: w.held.id } });
       }
     } else if (w.next) {
-      toCreate.push({ modelId, field: w.field, sourceKind: batch.kind, value: sourceJson(w.next.value), sourceUrl: w.next.url, retrievedAt: batch.retrievedAt });
+      toCreate.push({ modelId, field: w.field, sourceKind: batch.kind, value: sourceJson(w.next.value), sourceUrl: w.next.url, retrievedAt: batch.retrievedAt, checkedOn: w.next.checkedOn ? toDate(w.next.checkedOn) : null });
     }
   }
   if (toCreate.length) await tx.fieldSource.createMany({ data: toCreate });
@@ -362,7 +366,7 @@ export async function createModels(tx: Tx, models: NewModel[], batch: SourceBatc
     SELECT * FROM unnest(${developers.model}::int[], ${developers.org}::int[], ${developers.position}::int[])`;
 
   // One source and one revision per value given (not null), in field order; the value as JSON text.
-  const rows = { model: [] as number[], field: [] as string[], value: [] as string[], url: [] as string[] };
+  const rows = { model: [] as number[], field: [] as string[], value: [] as string[], url: [] as string[], checked: [] as (string | null)[] };
   for (const m of prepared) {
     const modelId = idOf.get(m.slug)!;
     for (const field of MODEL_FIELDS) {
@@ -372,13 +376,14 @@ export async function createModels(tx: Tx, models: NewModel[], batch: SourceBatc
       rows.field.push(field);
       rows.value.push(JSON.stringify(input.value));
       rows.url.push(input.url);
+      rows.checked.push(input.checkedOn ?? null);
     }
   }
   if (rows.model.length) {
     await tx.$executeRaw`
-      INSERT INTO "FieldSource" ("modelId", "field", "sourceKind", "value", "sourceUrl", "retrievedAt")
-      SELECT u.model, u.field, ${batch.kind}::text, u.value, u.url, ${batch.retrievedAt.toISOString()}::timestamptz
-      FROM unnest(${rows.model}::int[], ${rows.field}::text[], ${rows.value}::jsonb[], ${rows.url}::text[]) WITH ORDINALITY AS u(model, field, value, url, ord)
+      INSERT INTO "FieldSource" ("modelId", "field", "sourceKind", "value", "sourceUrl", "retrievedAt", "checkedOn")
+      SELECT u.model, u.field, ${batch.kind}::text, u.value, u.url, ${batch.retrievedAt.toISOString()}::timestamptz, u.checked
+      FROM unnest(${rows.model}::int[], ${rows.field}::text[], ${rows.value}::jsonb[], ${rows.url}::text[], ${rows.checked}::date[]) WITH ORDINALITY AS u(model, field, value, url, checked, ord)
       ORDER BY u.ord`;
     await tx.$executeRaw`
       INSERT INTO "Revision" ("modelId", "field", "oldValue", "newValue", "sourceKind", "sourceUrl", "reason", "ingestRunId", "correctionId", "createdAt")

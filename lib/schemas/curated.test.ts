@@ -23,4 +23,11 @@ describe("curatedModelSchema (each field's YAML key and value schema from the fi
     expect(issues({ ...record, sources: { released: "https://example.org" } })).toEqual(["sources: needs a `default` source URL"]);
     expect(issues({ ...record, sources: { ...record.sources, releaseDate: "https://example.org" } })).toHaveLength(1);
   });
+  it("takes an optional `checked` day, YYYY-MM-DD", () => {
+    expect(issues({ ...record, checked: "2026-12-01" })).toEqual([]);
+    expect(curatedModelSchema.parse({ ...record, checked: "2026-12-01" }).checked).toBe("2026-12-01");
+    expect(curatedModelSchema.parse(record).checked).toBeUndefined();
+    expect(issues({ ...record, checked: "1 Dec 2026" })).toEqual([expect.stringMatching(/^checked: /)]);
+    expect(issues({ ...record, checked: "2019-05-01" })).toEqual([expect.stringMatching(/^checked: is before 2020/)]);
+  });
 });

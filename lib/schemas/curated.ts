@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { LICENSE_CATEGORIES } from "@/lib/domain/licenses";
 import { MODEL_FIELD_REGISTRY, MODEL_FIELDS, ORGANIZATION_KINDS, type ModelField, type ModelFieldRegistry } from "@/lib/domain/model-fields";
-import { countryCodeSchema, httpUrlSchema, slugSchema } from "./common";
+import { countryCodeSchema, httpUrlSchema, isoDateSchema, slugSchema } from "./common";
 
 /** The shape of one file under data/curated/ (see data/README.md). Strict: a misspelt key is an error. */
 export const curatedLicenseSchema = z.strictObject({
@@ -44,6 +44,11 @@ export const curatedModelSchema = z.strictObject({
     .partialRecord(z.enum(SOURCE_KEYS), httpUrlSchema)
     .refine((s) => s.default !== undefined, { message: "needs a `default` source URL" }),
   notes: z.string().max(2000).nullish(),
+  /**
+   * YYYY-MM-DD: the day a person last checked this record's values against their sources. Optional:
+   * absent, the model page says the check date is not recorded (never the day the database was loaded).
+   */
+  checked: isoDateSchema.refine((d) => !/^\d{4}-/.test(d) || d >= "2020-01-01", "is before 2020: not a check date of this dataset").optional(),
 });
 
 /** The file's outline; its records are parsed one by one with the schemas above. */

@@ -180,16 +180,17 @@ describe("GET /api/v1/models/{slug}", () => {
 });
 
 describe("GET /api/v1/models.csv", () => {
-  it("exports every row of the filtered, sorted view with a header and a credit line", async () => {
+  it("exports every row of the filtered, sorted view with a header; the credit and coverage in headers, not rows", async () => {
     // page is accepted and ignored, even beyond the pages' bound of 10,000 rows.
     const res = await modelsCsv(new NextRequest("http://atlas.test/api/v1/models.csv?country=CN&architecture=moe&sort=totalParams&page=2001&pageSize=5"));
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/csv");
+    expect(res.headers.get("x-credit")).toMatch(/^Open Model Atlas\. Secondary sources: .*Epoch AI/);
+    expect(res.headers.get("x-data-complete-through")).toBe(await readCompleteThrough());
     const lines = (await res.text()).trimEnd().split("\r\n");
     expect(lines[0]).toMatch(/^slug,name,family,variant,organization,/);
-    expect(lines.at(-1)).toMatch(/^# Open Model Atlas\. Secondary sources: Epoch AI/);
-    expect(lines.at(-1)!.endsWith(`. Data complete through ${await readCompleteThrough()}`)).toBe(true);
-    const rows = lines.slice(1, -1);
+    expect(lines.some((l) => l.startsWith("#"))).toBe(false);
+    const rows = lines.slice(1);
     expect(rows.length).toBe((await get("country=CN&architecture=moe")).body.total);
     const first = (await get("country=CN&architecture=moe&sort=totalParams&pageSize=1")).body.data[0]!;
     expect(rows[0]!.startsWith(`${first.slug},`)).toBe(true);

@@ -25,11 +25,21 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: model ? model.name : "Model not found" };
 }
 
+/**
+ * A value's source and its date. A curated value's date is the day a person checked it against its source
+ * (the record's `checked`), or says that day is not recorded: the day the dataset was loaded is not a check.
+ * Other sources were read by a program on the day shown (an ingest, an accepted correction).
+ */
 function SourceLink({ source }: { source: SourcedValue }) {
+  const date =
+    source.kind !== "curated" ? <span className="whitespace-nowrap">{source.retrievedAt.slice(0, 10)}</span>
+    : source.checkedOn ? <>checked <span className="whitespace-nowrap">{source.checkedOn}</span></>
+    : null;
   return (
-    <span className="text-xs text-zinc-600 dark:text-zinc-400">
+    <span className="text-xs text-zinc-600 dark:text-zinc-400" data-source-date={source.kind === "curated" ? (source.checkedOn ?? "not recorded") : undefined}>
       <a href={source.url} rel="nofollow noopener" className="underline">source</a> ({sourceLabel(source.kind)}
-      {source.secondary ? ", secondary" : ""}, {source.retrievedAt.slice(0, 10)})
+      {source.secondary ? ", secondary" : ""}
+      {date ? <>, {date}</> : "; check date not recorded"})
     </span>
   );
 }

@@ -48,6 +48,16 @@ const RENAMED: Record<string, string> = {
   "minimaxai/minimax-m1": "minimaxai/minimax-m1-80k",
 };
 
+describe("check dates (`checked`)", () => {
+  it("are the day of the 2026-12-01 sample check on its 16 records, and not recorded on the others", () => {
+    const checked = dataset.models.filter((m) => m.checked).map((m) => m.slug).sort();
+    expect(checked).toHaveLength(16);
+    expect(checked).toEqual(expect.arrayContaining(["tiny-aya-base", "tiny-aya-water", "granite-4.1-30b", "lfm2.5-vl-1.6b", "kimi-k2.7-code", "nvidia-nemotron-nano-12b-v2", "deepseek-v4-flash-base"]));
+    expect(new Set(dataset.models.filter((m) => m.checked).map((m) => m.checked))).toEqual(new Set(["2026-12-01"]));
+    expect(dataset.models.find((m) => m.slug === "deepseek-v3")!.checked).toBeNull();
+  });
+});
+
 describe("agreement with the real config.json files", () => {
   const dir = path.resolve("tests/fixtures/hf/configs");
   const files = readdirSync(dir);

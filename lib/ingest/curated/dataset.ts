@@ -33,6 +33,8 @@ export interface CuratedModelRecord {
   /** The source URL of every field. */
   sources: Record<ModelField, string>;
   notes: string | null;
+  /** YYYY-MM-DD: when the record's values were last checked against their sources (null: not recorded). */
+  checked: string | null;
 }
 
 export interface CuratedDataset {
@@ -101,7 +103,7 @@ export async function loadCuratedDataset(dir: string, today: string): Promise<Cu
     each("licenses", curatedLicenseSchema, (l) => dataset.licenses.push(l));
     each("organizations", curatedOrganizationSchema, (o) => dataset.organizations.push(o));
     each("models", curatedModelSchema, (m) =>
-      dataset.models.push({ slug: m.slug, file, values: toValues(m), sources: toSources(m), notes: m.notes ?? null }));
+      dataset.models.push({ slug: m.slug, file, values: toValues(m), sources: toSources(m), notes: m.notes ?? null, checked: m.checked ?? null }));
   }
 
   checkCrossReferences(dataset, today);
@@ -132,6 +134,7 @@ function checkCrossReferences(dataset: CuratedDataset, today: string): void {
     const v = m.values;
     const at = (field: string, message: string) => errors.push({ file: m.file, record: m.slug, field, message });
     for (const violation of checkModelRules(v, today)) at(violation.field, violation.message);
+    if (m.checked && m.checked > today) at("checked", `${m.checked} is after today (${today}): a check date is the day the values were checked`);
     if (v.licenseId !== null && !licenses.has(v.licenseId)) at("license", `unknown license id "${v.licenseId}" (add it to a licenses list)`);
     for (const dev of v.developers) if (!orgs.has(dev)) at("developers", `unknown organization "${dev}"`);
     if (v.hfRepoId) {

@@ -67,7 +67,8 @@ export async function ingestCurated(
         const ordered = orderBasesFirst(dataset.models);
         const inputsOf = (m: CuratedModelRecord): FieldInputs => {
           const inputs: FieldInputs = {};
-          for (const field of MODEL_FIELDS) (inputs as Record<string, unknown>)[field] = { value: m.values[field], url: m.sources[field] };
+          // The record's check date goes with each of its values (FieldSource.checkedOn).
+          for (const field of MODEL_FIELDS) (inputs as Record<string, unknown>)[field] = { value: m.values[field], url: m.sources[field], checkedOn: m.checked };
           return inputs;
         };
         // New models in bulk (bases come before their derivatives, so a chunk never waits on a later one);

@@ -8,3 +8,6 @@ export async function GET(request: NextRequest) {
   if (unknown.length) return badRequest(unknown.map((param) => ({ param, message: "is not a parameter of /api/v1/benchmarks (it takes none)" })));
   return guarded(async () => Response.json({ data: await listBenchmarks() }));
 }
+
+/** The CORS preflight (lib/api/cors.ts). */
+export { OPTIONS } from "@/lib/api/cors";

@@ -14,3 +14,6 @@ export async function GET(request: NextRequest) {
   const completeThrough = await readCompleteThrough();
   return guarded(async () => Response.json({ ...(await loadLeaders(query, today, completeThrough)), credits: creditLines() }));
 }
+
+/** The CORS preflight (lib/api/cors.ts). */
+export { OPTIONS } from "@/lib/api/cors";

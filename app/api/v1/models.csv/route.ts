@@ -1,7 +1,8 @@
-// GET /api/v1/models.csv - the same filtered, sorted list as /api/v1/models, every row, as CSV with a credit line that says how far the data reaches
+// GET /api/v1/models.csv - the same filtered, sorted list as /api/v1/models, every row, as CSV; the credit and how far the data reaches in the X-Credit and X-Data-Complete-Through headers
 import type { NextRequest } from "next/server";
-import { badRequest, guarded } from "@/lib/api/responses";
+import { badRequest, csvHeaders, guarded } from "@/lib/api/responses";
 import { modelsCsvStream } from "@/lib/api/models-csv";
+import { publicOrigin } from "@/lib/api/origin";
 import { readCompleteThrough } from "@/lib/coverage";
 import { modelsInChunks } from "@/lib/data/models";
 import { parseModelQuery } from "@/lib/schemas/model-query";
@@ -14,11 +15,11 @@ export async function GET(request: NextRequest) {
   const completeThrough = await readCompleteThrough();
   return guarded(async () => {
     // Streamed a chunk of rows at a time: all 100,000 models are about 30 MB.
-    return new Response(await modelsCsvStream(modelsInChunks(query), request.nextUrl.origin, completeThrough), {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": 'attachment; filename="open-model-atlas-models.csv"',
-      },
+    return new Response(await modelsCsvStream(modelsInChunks(query), publicOrigin(request)), {
+      headers: csvHeaders("open-model-atlas-models.csv", completeThrough),
     });
   });
 }
+
+/** The CORS preflight (lib/api/cors.ts). */
+export { OPTIONS } from "@/lib/api/cors";

@@ -2,6 +2,7 @@
 import type { NextRequest } from "next/server";
 import { badRequest, guarded } from "@/lib/api/responses";
 import { modelJson } from "@/lib/api/model-json";
+import { publicOrigin } from "@/lib/api/origin";
 import { readCompleteThrough } from "@/lib/coverage";
 import { findModels } from "@/lib/data/models";
 import { parseModelQuery } from "@/lib/schemas/model-query";
@@ -13,8 +14,11 @@ export async function GET(request: NextRequest) {
   const completeThrough = await readCompleteThrough();
   return guarded(async () => {
     const { data, total } = await findModels(query);
-    const origin = request.nextUrl.origin;
+    const origin = publicOrigin(request);
     // completeThrough: a list that ends early in a recent month may only be waiting for the next sweep.
     return Response.json({ data: data.map((m) => modelJson(m, origin)), page: query.page, pageSize: query.pageSize, total, completeThrough });
   });
 }
+
+/** The CORS preflight (lib/api/cors.ts). */
+export { OPTIONS } from "@/lib/api/cors";

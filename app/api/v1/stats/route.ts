@@ -23,3 +23,6 @@ export async function GET(request: NextRequest) {
     return Response.json({ ...stats, capability: capability.frontier, usage, credits: creditLines() });
   });
 }
+
+/** The CORS preflight (lib/api/cors.ts). */
+export { OPTIONS } from "@/lib/api/cors";

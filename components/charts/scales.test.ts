@@ -7,6 +7,8 @@ describe("chart scales", () => {
     expect(logTicks([1e12, 1e9])).toEqual([1e8, 1e9, 1e10, 1e11, 1e12, 1e13]);
     expect(logTicks([5e8, 4.05e11])).toEqual([1e8, 1e9, 1e10, 1e11, 1e12]);
     expect(logTicks([2048, 10485760])).toEqual([1e3, 1e4, 1e5, 1e6, 1e7, 1e8]);
+    expect(logTicks([1024, 131072])).toEqual([1e2, 1e3, 1e4, 1e5, 1e6]);
+    expect(logTicks([1.1e9, 9.9e11])).toEqual([1e8, 1e9, 1e10, 1e11, 1e12, 1e13]);
     expect(logTicks([])).toEqual([1e9, 1e10, 1e11, 1e12]);
   });
   it("zero-based ticks end at a round number at or above the maximum", () => {

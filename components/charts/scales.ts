@@ -2,11 +2,12 @@
 // below the smallest value to the power above the largest (so the record holder and the smallest release
 // are drawn inside the plot, with a tick above the maximum), and linear ticks that small multiples share.
 
-/** Powers of ten strictly around the values: 2.8T -> up to 10T, 1T -> up to 10T, 0.5B -> from 100M. */
+/** Powers of ten around the values, with room: 2.8T -> up to 10T, 1T -> up to 10T, 0.5B -> from 100M, 1,024 -> from 100. */
 export function logTicks(values: number[], fallback: [number, number] = [1e9, 1e12]): number[] {
   const v = values.filter((x) => Number.isFinite(x) && x > 0);
-  const lo = v.length ? Math.ceil(Math.log10(Math.min(...v)) - 1e-9) - 1 : Math.round(Math.log10(fallback[0]));
-  const hi = v.length ? Math.floor(Math.log10(Math.max(...v)) + 1e-9) + 1 : Math.round(Math.log10(fallback[1]));
+  // At least a twentieth of a decade between a point and the plot's edge: 1,024 tokens gets a 100 tick below it.
+  const lo = v.length ? Math.floor(Math.log10(Math.min(...v)) - 0.05) : Math.round(Math.log10(fallback[0]));
+  const hi = v.length ? Math.ceil(Math.log10(Math.max(...v)) + 0.05) : Math.round(Math.log10(fallback[1]));
   return Array.from({ length: hi - lo + 1 }, (_, i) => 10 ** (lo + i));
 }
 

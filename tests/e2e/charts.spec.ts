@@ -17,7 +17,7 @@ const MARKS = ".recharts-bar-rectangle, g.recharts-scatter-symbol, .recharts-lin
 async function drawn(page: Page, chart: string): Promise<Locator> {
   const box = page.locator(`[data-chart="${chart}"]`);
   await box.scrollIntoViewIfNeeded();
-  await expect.poll(() => box.locator(MARKS).count(), { message: `${chart} draws marks` }).toBeGreaterThan(0);
+  await expect.poll(() => box.locator(MARKS).count(), { message: `${chart} draws marks`, timeout: 15_000 }).toBeGreaterThan(0);
   return box;
 }
 
@@ -42,7 +42,7 @@ function problems(box: Locator) {
         }
       }
       if (checked < 5) out.push(`only ${checked} elements checked`);
-      const ticks = [...svg.querySelectorAll(".recharts-yAxis .recharts-cartesian-axis-tick-value")].map((t) => t.getBoundingClientRect());
+      const ticks = [...svg.querySelectorAll(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value")].map((t) => t.getBoundingClientRect());
       const titles = [...svg.querySelectorAll("text.recharts-label")].filter((t) => (t.getAttribute("transform") ?? "").includes("rotate(-90"));
       if (!titles.length) out.push("no y-axis title");
       for (const t of titles) {
@@ -61,7 +61,10 @@ const parseTick = (t: string) => {
   return Number(m[1]) * ({ K: 1e3, M: 1e6, B: 1e9, T: 1e12 }[m[2] as "K"] ?? 1);
 };
 
-const yTicks = (svg: Locator) => svg.locator(".recharts-yAxis .recharts-cartesian-axis-tick-value").allTextContents();
+// Eight charts at two widths, some with hundreds of points, on two shared cores.
+test.setTimeout(120_000);
+
+const yTicks = (svg: Locator) => svg.locator(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value").allTextContents();
 
 for (const [name, viewport] of VIEWPORTS) {
   test(`no chart text or mark lies outside its SVG, and no y-axis title overlaps its ticks (${name})`, async ({ page }) => {

@@ -38,7 +38,7 @@ describe("the record findings (size and context charts)", () => {
   it("says so when nothing in view has the measure", () => {
     expect(sizeFinding([])).toBe("No release in this view states its total parameters");
     expect(contextFinding([row("US", "2024-01-01")])).toBe("No release in this view states its context window");
-    expect(contextFinding([row("US", "2024-01-01", { contextWindow: 131072, name: "L" })])).toBe("United States has held the record for the longest context window of an open-weights model since 1 Jan 2024 (now L, 128K tokens)");
+    expect(contextFinding([row("US", "2024-01-01", { contextWindow: 131072, name: "L" })])).toBe("The United States has held the record for the longest context window of an open-weights model since 1 Jan 2024 (now L, 128K tokens)");
   });
 });
 

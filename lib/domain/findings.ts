@@ -33,6 +33,8 @@ export const CHART_QUESTIONS = {
   cumulative: "How many open-weights models has each country released in total?",
 } as const;
 
+/** A country as a sentence's subject: "The United States", "China", "France". */
+const subject = (code: string) => (code === "US" ? "The United States" : countryName(code));
 /** "United States", "China", a country added with compare, or "Other countries" (never a flag). */
 const noun = (g: Group) => (g === OTHER ? "Other countries" : countryName(g));
 /** "US", "Chinese", or "French" is not in Intl: "releases from France" reads for the rest. */
@@ -67,7 +69,7 @@ function recordFinding(rows: StatRow[], measure: "totalParams" | "contextWindow"
   if (!r) return measure === "totalParams" ? "No release in this view states its total parameters" : "No release in this view states its context window";
   const what = measure === "totalParams" ? "the largest open-weights model" : "the longest context window of an open-weights model";
   const value = measure === "totalParams" ? formatParams(r.holder.totalParams) : `${formatTokens(r.holder.contextWindow)} tokens`;
-  return `${countryName(r.country)} has held the record for ${what} since ${formatDay(r.since)} (now ${r.holder.name}, ${value})`;
+  return `${subject(r.country)} has held the record for ${what} since ${formatDay(r.since)} (now ${r.holder.name}, ${value})`;
 }
 
 export const sizeFinding = (rows: StatRow[]) => recordFinding(rows, "totalParams");

@@ -16,6 +16,7 @@ import { LICENSE_CATEGORY_LABELS } from "@/lib/domain/licenses";
 import { todayUtc } from "@/lib/domain/model-rules";
 import { formatExact, formatParams, formatTokens } from "@/lib/domain/params";
 import { formatShare } from "@/lib/domain/summary";
+import { capabilityFinding, CHART_QUESTIONS as Q, usageFinding } from "@/lib/domain/findings";
 import { withQuery } from "@/lib/domain/url";
 import { loadExclusions } from "@/lib/ingest/exclusions";
 import { parseDashboardQuery } from "@/lib/schemas/dashboard-query";
@@ -150,8 +151,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </section>
 
       {frontier ? (
-        <ChartFrame id="capability" title={capabilityTitle(frontier)}
-          subtitle={`${frontier.benchmark.name}: ${frontier.benchmark.setting} Step lines: the best score of an open-weights model from each country so far, by the model's release date; dashed grey: the best closed (API-only) model, the reference (the filters narrow the open models, not the reference). ${frontier.counts.us} US, ${frontier.counts.cn} Chinese open models and ${frontier.counts.closed} closed models have a score.`}
+        <ChartFrame id="capability" title={capabilityFinding(frontier)}
+          subtitle={`${Q.capability} ${frontier.benchmark.name}: ${frontier.benchmark.setting} Step lines: the best score of an open-weights model from each country so far, by the model's release date; dashed grey: the best closed (API-only) model, the reference (the filters narrow the open models, not the reference). ${frontier.counts.us} US, ${frontier.counts.cn} Chinese open models and ${frontier.counts.closed} closed models have a score.`}
           controls={
             <form method="get" action="/#capability-title" className="mt-2 flex flex-wrap items-end gap-2 text-sm">
               {[...dashboardParams].map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
@@ -178,8 +179,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <section className="mt-10" role="status"><h2 className="text-lg font-semibold">Capability over time</h2><p className="mt-1 text-sm">No benchmark “{benchmarkId}” is tracked. <Link href="/" className={link}>Show the default</Link>, or see <a href="/api/v1/benchmarks" className={link}>the tracked benchmarks</a>.</p></section>
       )}
 
-      <ChartFrame id="usage" title={usageTitle(usage.weeks)}
-        subtitle="Share of the tokens served for open-weights models each week, by the developer's country, among OpenRouter's daily top listings (about the top 50 a day). One router's traffic, not the whole market; listings not mapped to a record are left out."
+      <ChartFrame id="usage" title={usageFinding(usage.weeks)}
+        subtitle={`${Q["usage-share"]} Share of the tokens served for open-weights models each week, by the developer's country, among OpenRouter's daily top listings (about the top 50 a day). One router's traffic, not the whole market; listings not mapped to a record are left out.`}
         source={usage.lastDay ? <>Source: OpenRouter (openrouter.ai/rankings), as of {usage.lastDay}. Licensed under CC BY 4.0. One router&apos;s traffic, not the whole market.</> : "No usage data in this view."}
         table={<DataTable caption="Share of open-weights tokens per week" header={["Week", "United States", "China", "Everyone else", "Days"]}
           rows={usage.weeks.map((w) => [w.week, pct(w.US), pct(w.CN), pct(w.other), String(w.days)])} />}>
@@ -296,42 +297,42 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         })}
       </section>
 
-      <ChartFrame id="quarters" title="Who releases more open-weights models each quarter?"
-        subtitle="Open-weights releases per quarter of their weights date, stacked by the primary developer's country. Base, instruct and reasoning variants count separately."
+      <ChartFrame id="quarters" title={stats.findings["releases-per-quarter"]}
+        subtitle={`${Q["releases-per-quarter"]} Open-weights releases per quarter of their weights date, stacked by the primary developer's country. Base, instruct and reasoning variants count separately. The title counts complete quarters only.`}
         table={<DataTable caption="Releases per quarter" header={["Quarter", ...groups.map(groupLabel)]} rows={stats.charts.releasesPerQuarter.map((r) => [periodLabel(String(r.quarter), r.incomplete), ...groups.map((g) => String(r[g]))])} />}>
         <QuarterChart data={stats.charts.releasesPerQuarter} groups={groups} extra={extra} kind="stacked" note={note} />
       </ChartFrame>
 
-      <ChartFrame id="size" title="Who releases the biggest open-weights models?"
-        subtitle={`Every release as a point: weights date against parameters on a log scale; filled circles are Mixture-of-Experts, hollow squares dense. The step lines are each group's largest release so far. Switch between total and active parameters.${points.length < rows.length ? ` Showing an even sample of ${points.length} of ${rows.length} releases, every record-setting one included.` : ""}`}
+      <ChartFrame id="size" title={stats.findings.size}
+        subtitle={`${Q.size} Every release as a point: weights date against parameters on a log scale; filled circles are Mixture-of-Experts, hollow squares dense. The step lines are each group's largest release so far; the title's record is by total parameters. Switch between total and active parameters.${points.length < rows.length ? ` Showing an even sample of ${points.length} of ${rows.length} releases, every record-setting one included.` : ""}`}
         table={<DataTable caption="Record-setting releases (the frontier) by total parameters" header={["Release", "Group", "Date", "Total parameters"]}
           rows={groups.flatMap((g) => stats.charts.frontiers.totalParams[g]!.map((s) => [<Link key={s.slug} href={`/models/${s.slug}`} className={link}>{s.name}</Link>, groupLabel(g), s.date, formatParams(s.value)]))} />}>
         <FrontierScatter points={points} frontiers={stats.charts.frontiers} groups={groups} extra={extra} asOf={asOf} kind="size" initialMeasure={query.measure} />
       </ChartFrame>
 
-      <ChartFrame id="context" title="Who releases the longest-context open-weights models?"
-        subtitle="Every release with a stated context window: weights date against the context the developer states (tokens, log scale). Step lines: each group's longest so far."
+      <ChartFrame id="context" title={stats.findings.context}
+        subtitle={`${Q.context} Every release with a stated context window: weights date against the context the developer states (tokens, log scale). Step lines: each group's longest so far.`}
         table={<DataTable caption="Record-setting releases by context window" header={["Release", "Group", "Date", "Context (tokens)"]}
           rows={groups.flatMap((g) => stats.charts.frontiers.contextWindow[g]!.map((s) => [<Link key={s.slug} href={`/models/${s.slug}`} className={link}>{s.name}</Link>, groupLabel(g), s.date, formatTokens(s.value)]))} />}>
         <FrontierScatter points={points} frontiers={stats.charts.frontiers} groups={groups} extra={extra} asOf={asOf} kind="context" initialMeasure="totalParams" />
       </ChartFrame>
 
-      <ChartFrame id="moe" title="Who has moved to Mixture-of-Experts?"
-        subtitle="Share of each group's releases per half-year that are Mixture-of-Experts models. No bar: no releases that half-year."
+      <ChartFrame id="moe" title={stats.findings["moe-share"]}
+        subtitle={`${Q["moe-share"]} Share of each group's releases per half-year that are Mixture-of-Experts models. A thin bar marked 0% is a half-year with releases and none of them MoE; a dashed outline marked "no releases", a half-year without releases. The title reads complete half-years only.`}
         table={<DataTable caption="MoE share per half-year" header={["Half-year", ...groups.map(groupLabel)]}
           rows={stats.charts.moeSharePerHalf.map((r) => [periodLabel(String(r.half), r.incomplete), ...groups.map((g) => (r[g] === null ? "no releases" : `${formatShare(r[g] as number)} (${r[`${g}_moe`]} of ${r[`${g}_n`]})`))])} />}>
         <MoeShareChart data={stats.charts.moeSharePerHalf} groups={groups} extra={extra} note={note} />
       </ChartFrame>
 
-      <ChartFrame id="licenses" title="Who releases under the most open licenses?"
-        subtitle="Releases per year by license category: permissive (no use or scale limits beyond attribution), restricted (use policies, user caps), non-commercial."
+      <ChartFrame id="licenses" title={stats.findings.licenses}
+        subtitle={`${Q.licenses} Releases per year by license category: permissive (no use or scale limits beyond attribution), restricted (use policies, user caps), non-commercial. The small charts share one scale.`}
         table={<DataTable caption="Releases per year by license category" header={["Year", ...groups.flatMap((g) => ["permissive", "restricted", "non-commercial"].map((c) => `${groupLabel(g)}: ${c}`))]}
           rows={stats.charts.licensesPerYear.map((r) => [periodLabel(String(r.year), r.incomplete), ...groups.flatMap((g) => ["permissive", "restricted", "non-commercial"].map((c) => String(r[`${g}:${c}`])))])} />}>
         <LicenseChart data={stats.charts.licensesPerYear} groups={groups} note={note} />
       </ChartFrame>
 
-      <ChartFrame id="cumulative" title="How many open-weights models has each country released in total?"
-        subtitle="Cumulative releases at the end of each quarter, by the primary developer's country."
+      <ChartFrame id="cumulative" title={stats.findings.cumulative}
+        subtitle={`${Q.cumulative} Cumulative releases at the end of each quarter, by the primary developer's country.`}
         table={<DataTable caption="Cumulative releases per quarter" header={["Quarter", ...groups.map(groupLabel)]} rows={stats.charts.cumulative.map((r) => [periodLabel(String(r.quarter), r.incomplete), ...groups.map((g) => String(r[g]))])} />}>
         <QuarterChart data={stats.charts.cumulative} groups={groups} extra={extra} kind="cumulative" note={note} />
       </ChartFrame>
@@ -351,23 +352,4 @@ function leaderSummary(all: LeaderRow[]): string {
   const led = (c: string) => rows.filter((r) => r.leader === c).length;
   const others = rows.filter((r) => r.leader && r.leader !== "US" && r.leader !== "CN" && r.leader !== "tie").length;
   return `China leads ${led("CN")} of these ${rows.length} measures, the United States ${led("US")}${others ? `, other countries ${others}` : ""}.`;
-}
-
-/** The capability chart's title states its finding from the data in view. */
-function capabilityTitle(f: NonNullable<Awaited<ReturnType<typeof loadCapability>>["frontier"]>): string {
-  const us = f.us.at(-1);
-  const cn = f.cn.at(-1);
-  if (!us && !cn) return `No open-weights model has a ${f.benchmark.name} score in this view`;
-  if (!us || !cn) return `On ${f.benchmark.name}, only ${us ? "US" : "Chinese"} open-weights models have scores in this view`;
-  const better = f.benchmark.higherIsBetter ? cn.value > us.value : cn.value < us.value;
-  if (cn.value === us.value) return `On ${f.benchmark.name}, the best US and Chinese open-weights models are level`;
-  return `On ${f.benchmark.name}, the best ${better ? "Chinese" : "US"} open-weights model leads (${formatScore(better ? cn.value : us.value, f.benchmark.unit)} to ${formatScore(better ? us.value : cn.value, f.benchmark.unit)})`;
-}
-
-/** The usage chart's title states the latest full week's split. */
-function usageTitle(weeks: { week: string; days: number; US: number; CN: number }[]): string {
-  const last = [...weeks].reverse().find((w) => w.days === 7) ?? weeks.at(-1);
-  if (!last) return "Usage of open-weights models: no data in this view";
-  const leader = last.CN >= last.US ? "Chinese" : "US";
-  return `${leader} models carried ${Math.round(Math.max(last.CN, last.US) * 100)}% of OpenRouter's open-weights tokens in the week of ${last.week}`;
 }

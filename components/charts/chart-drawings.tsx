@@ -16,10 +16,19 @@ import { LICENSE_CATEGORIES } from "@/lib/domain/licenses";
 import { formatExact, formatParams, formatTokens } from "@/lib/domain/params";
 import { groupLabel } from "./group-label";
 import { HatchedRect, svgId } from "./hatch";
+import { logTicks, paddedTicks, zeroBasedTicks } from "./scales";
 
 const axisTick = { fill: "currentColor", fontSize: 12 };
 const axisLine = { stroke: "currentColor", strokeOpacity: 0.4 };
 const grid = <CartesianGrid stroke="currentColor" strokeOpacity={0.12} />;
+/**
+ * A y-axis title, rotated and centred on its axis' left edge (recharts starts a rotated label at the
+ * axis' middle, so a long one ran off the top): the axis' `width` leaves room for it beside the ticks.
+ */
+const yLabel = (value: string, fontSize = 12) => ({ value, angle: -90, position: "insideLeft" as const, offset: 4 + fontSize / 2, fill: "currentColor", fontSize, style: { textAnchor: "middle" as const } });
+/** The width of a y-axis: its longest tick label (about 7 px a character at 12 px), the tick, and its title. */
+const axisWidth = (labels: string[], fontSize = 12) => Math.ceil(Math.max(...labels.map((l) => l.length), 1) * fontSize * 0.6) + 8 + fontSize + 10;
+
 const tooltipStyle = { contentStyle: { background: "var(--tooltip-bg, #fff)", color: "var(--tooltip-fg, #111)", border: "1px solid #999", fontSize: 12 } };
 
 export type Measure = "totalParams" | "activeParams" | "contextWindow";
@@ -64,13 +73,16 @@ const periodLabel = (note: string) => (label: unknown, payload: readonly { paylo
 /** Charts 1 and 6: counts per quarter, stacked bars or cumulative lines. */
 export function QuarterDrawing({ data, groups, extra, kind, note, height }: { data: PeriodRow[]; groups: string[]; extra: string[]; kind: "stacked" | "cumulative"; note: string; height: number }) {
   const id = useId();
+  // Stacked: the tallest quarter's total; cumulative: the largest running total.
+  const values = data.map((r) => (kind === "stacked" ? groups.reduce((n, g) => n + Number(r[g] ?? 0), 0) : Math.max(...groups.map((g) => Number(r[g] ?? 0)))));
+  const ticks = zeroBasedTicks(Math.max(0, ...values));
   return (
     <ResponsiveContainer width="100%" height={height}>
       {kind === "stacked" ? (
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 24, left: 8 }}>
           {grid}
           <XAxis dataKey="quarter" tick={axisTick} axisLine={axisLine} label={{ value: "Quarter of weights release", position: "insideBottom", offset: -16, fill: "currentColor", fontSize: 12 }} />
-          <YAxis allowDecimals={false} tick={axisTick} axisLine={axisLine} label={{ value: "Releases", angle: -90, position: "insideLeft", fill: "currentColor", fontSize: 12 }} />
+          <YAxis allowDecimals={false} ticks={ticks} domain={[0, ticks.at(-1)!]} tick={axisTick} axisLine={axisLine} width={axisWidth(ticks.map(String))} label={yLabel("Releases")} />
           <Tooltip {...tooltipStyle} labelFormatter={periodLabel(note)} />
           {incompleteAreas(data, "quarter", note)}
           {groups.map((g) => <Bar key={g} dataKey={g} name={groupLabel(g)} stackId="releases" fill={groupColor(g, extra)} shape={periodBar(`${id}-${g}`)} isAnimationActive={false} />)}
@@ -79,7 +91,7 @@ export function QuarterDrawing({ data, groups, extra, kind, note, height }: { da
         <LineChart data={data} margin={{ top: 8, right: 8, bottom: 24, left: 8 }}>
           {grid}
           <XAxis dataKey="quarter" tick={axisTick} axisLine={axisLine} label={{ value: "End of quarter", position: "insideBottom", offset: -16, fill: "currentColor", fontSize: 12 }} />
-          <YAxis allowDecimals={false} tick={axisTick} axisLine={axisLine} label={{ value: "Releases to date", angle: -90, position: "insideLeft", fill: "currentColor", fontSize: 12 }} />
+          <YAxis allowDecimals={false} ticks={ticks} domain={[0, ticks.at(-1)!]} tick={axisTick} axisLine={axisLine} width={axisWidth(ticks.map(String))} label={yLabel("Releases to date")} />
           <Tooltip {...tooltipStyle} labelFormatter={periodLabel(note)} />
           {incompleteAreas(data, "quarter", note, "lines")}
           {groups.map((g, i) => <Line key={g} dataKey={g} name={groupLabel(g)} stroke={groupColor(g, extra)} strokeWidth={2} strokeDasharray={i === 0 ? undefined : i === 1 ? "6 3" : "2 3"} dot={false} isAnimationActive={false} />)}
@@ -89,32 +101,77 @@ export function QuarterDrawing({ data, groups, extra, kind, note, height }: { da
   );
 }
 
-/** Chart 4: MoE share per half-year, as grouped bars (a share of zero releases is no bar). */
+/**
+ * A bar of the MoE chart, where an empty bar would mean two things: a share of 0% (releases, none MoE) is
+ * a thin bar on the baseline labelled "0%"; a half-year without releases a dashed outline, "no releases"
+ * in its tooltip and the legend. Other shares are drawn as periodBar draws them.
+ */
+function moeBar(series: string, group: string, name: string) {
+  const plain = periodBar(series);
+  return function MoeBar(props: BarShapeProps) {
+    const row = props.payload as PeriodRow;
+    const share = row[group];
+    const { x, y, width, height, fill } = props;
+    if (!(width > 0) || share === undefined) return null;
+    const base = y + Math.max(0, height);
+    if (share === null) {
+      return (
+        <g data-moe="none" data-group={group} data-half={String(row.half)}>
+          <title>{`${name}, ${String(row.half)}: no releases`}</title>
+          <rect x={x + 0.75} y={base - 8} width={Math.max(1, width - 1.5)} height={7.25} fill="none" stroke="currentColor" strokeOpacity={0.55} strokeWidth={1} strokeDasharray="2 2" />
+        </g>
+      );
+    }
+    if (share === 0) {
+      return (
+        <g data-moe="zero" data-group={group} data-half={String(row.half)}>
+          <title>{`${name}, ${String(row.half)}: 0% (0 of ${String(row[`${group}_n`])} releases MoE)`}</title>
+          <rect x={x} y={base - 2.5} width={width} height={2.5} fill={fill} />
+          {width >= 11 && <text x={x + width / 2} y={base - 5} textAnchor="middle" fontSize={9} fill="currentColor">0%</text>}
+        </g>
+      );
+    }
+    return plain(props);
+  };
+}
+
+/** Chart 4: MoE share per half-year, as grouped bars; 0% and "no releases" each have a mark of their own (moeBar). */
 export function MoeShareDrawing({ data, groups, extra, note, height }: { data: PeriodRow[]; groups: string[]; extra: string[]; note: string; height: number }) {
   const id = useId();
+  const share = (v: number) => `${Math.round(v * 100)}%`;
+  const byName = Object.fromEntries(groups.map((g) => [groupLabel(g), g]));
   return (
     <ResponsiveContainer width="100%" height={height}>
       <BarChart data={data} margin={{ top: 8, right: 8, bottom: 24, left: 8 }}>
         {grid}
         <XAxis dataKey="half" tick={axisTick} axisLine={axisLine} label={{ value: "Half-year of weights release", position: "insideBottom", offset: -16, fill: "currentColor", fontSize: 12 }} />
-        <YAxis domain={[0, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} tick={axisTick} axisLine={axisLine} label={{ value: "MoE share of releases", angle: -90, position: "insideLeft", fill: "currentColor", fontSize: 12 }} />
-        <Tooltip {...tooltipStyle} labelFormatter={periodLabel(note)} formatter={(v) => (typeof v === "number" ? `${Math.round(v * 100)}%` : "no releases")} />
+        <YAxis domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={share} tick={axisTick} axisLine={axisLine} width={axisWidth(["100%"])} label={yLabel("MoE share of releases")} />
+        <Tooltip {...tooltipStyle} labelFormatter={periodLabel(note)}
+          formatter={(_v, name, item) => {
+            const row = (item as { payload?: PeriodRow }).payload;
+            const g = byName[String(name)];
+            const v = g && row ? row[g] : null;
+            return typeof v === "number" ? `${share(v)} (${String(row![`${g}_moe`])} of ${String(row![`${g}_n`])})` : "no releases";
+          }} />
         {incompleteAreas(data, "half", note)}
-        {groups.map((g) => <Bar key={g} dataKey={g} name={groupLabel(g)} fill={groupColor(g, extra)} shape={periodBar(`${id}-${g}`)} isAnimationActive={false} />)}
+        {groups.map((g) => <Bar key={g} dataKey={(r: PeriodRow) => r[g] ?? 0} name={groupLabel(g)} fill={groupColor(g, extra)} shape={moeBar(`${id}-${g}`, g, groupLabel(g))} isAnimationActive={false} />)}
       </BarChart>
     </ResponsiveContainer>
   );
 }
 
-/** Chart 5, one group's small chart: license categories per year (too narrow for the full note: "incomplete"). */
-export function LicenseDrawing({ data, group, note, height }: { data: PeriodRow[]; group: string; note: string; height: number }) {
+/**
+ * Chart 5, one group's small chart: license categories per year (too narrow for the full note:
+ * "incomplete"). `ticks` are shared by every group's chart, so that equal bars mean equal counts.
+ */
+export function LicenseDrawing({ data, group, note, height, ticks }: { data: PeriodRow[]; group: string; note: string; height: number; ticks: number[] }) {
   const id = useId();
   return (
     <ResponsiveContainer width="100%" height={height}>
       <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
         {grid}
         <XAxis dataKey="year" tick={axisTick} axisLine={axisLine} />
-        <YAxis allowDecimals={false} tick={axisTick} axisLine={axisLine} width={32} label={{ value: "Releases", angle: -90, position: "insideLeft", fill: "currentColor", fontSize: 11 }} />
+        <YAxis allowDecimals={false} ticks={ticks} domain={[0, ticks.at(-1)!]} tick={axisTick} axisLine={axisLine} width={axisWidth(ticks.map(String), 11)} label={yLabel("Releases", 11)} />
         <Tooltip {...tooltipStyle} labelFormatter={periodLabel(note)} />
         {incompleteAreas(data, "year", "incomplete")}
         {LICENSE_CATEGORIES.map((c) => <Bar key={c} dataKey={`${group}:${c}`} name={c} stackId="l" fill={LICENSE_COLORS[c]} shape={periodBar(`${id}-${c}`)} isAnimationActive={false} />)}
@@ -155,15 +212,18 @@ export function FrontierDrawing({ points, frontiers, groups, extra, asOf, measur
   const firstYear = Math.min(...points.map((p) => Number(p.date.slice(0, 4))), new Date(end).getUTCFullYear());
   const yearTicks = Array.from({ length: new Date(end).getUTCFullYear() - firstYear + 1 }, (_, i) => Date.UTC(firstYear + i, 0, 1));
   const open = (d: { payload?: { slug?: string }; slug?: string }) => router.push(`/models/${d.payload?.slug ?? d.slug}`);
+  // Powers of ten from below the smallest release to above the record (2.8T: up to 10T), never clipped.
+  const ticks = logTicks(points.flatMap((p) => (p[measure] === null ? [] : [p[measure]!])), measure === "contextWindow" ? [1e3, 1e6] : [1e9, 1e12]);
+  const tickFormat = (v: number) => (measure === "contextWindow" ? formatTokens(v) : formatParams(v));
 
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <ComposedChart margin={{ top: 8, right: 16, bottom: 24, left: 16 }}>
+      <ComposedChart margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
         {grid}
         <XAxis type="number" dataKey="x" domain={[yearTicks[0] ?? "dataMin", end]} ticks={yearTicks} tickFormatter={yearTick} tick={axisTick} axisLine={axisLine} allowDuplicatedCategory={false}
           label={{ value: "Weights release date", position: "insideBottom", offset: -16, fill: "currentColor", fontSize: 12 }} />
-        <YAxis type="number" dataKey="y" scale="log" domain={["auto", "auto"]} allowDataOverflow tickFormatter={(v: number) => (measure === "contextWindow" ? formatTokens(v) : formatParams(v))} tick={axisTick} axisLine={axisLine} width={56}
-          label={{ value: measure === "contextWindow" ? "Context window (tokens, log scale)" : `${measure === "totalParams" ? "Total" : "Active"} parameters (log scale)`, angle: -90, position: "insideLeft", offset: -8, fill: "currentColor", fontSize: 12 }} />
+        <YAxis type="number" dataKey="y" scale="log" domain={[ticks[0]!, ticks.at(-1)!]} ticks={ticks} interval={0} tickFormatter={tickFormat} tick={axisTick} axisLine={axisLine} width={axisWidth(ticks.map(tickFormat))}
+          label={yLabel(measure === "contextWindow" ? "Context window (tokens, log scale)" : `${measure === "totalParams" ? "Total" : "Active"} parameters (log scale)`)} />
         <Tooltip {...tooltipStyle} cursor={{ strokeDasharray: "3 3" }}
           content={({ active, payload }) => {
             const p = active ? (payload?.[0]?.payload as { name: string; y: number; date: string } | undefined) : undefined;
@@ -204,8 +264,9 @@ export function CapabilityDrawing({ lines, unit, asOf, height }: { lines: Capabi
   const values = lines.flatMap((l) => l.steps.map((s) => s.value));
   const lo = values.length ? Math.min(...values) : 0;
   const hi = values.length ? Math.max(...values) : 100;
-  const pad = Math.max(2, (hi - lo) * 0.08);
-  const domain: [number, number] = unit === "percent" ? [Math.max(0, Math.floor((lo - pad) / 5) * 5), Math.min(100, Math.ceil((hi + pad) / 5) * 5)] : [Math.floor(lo - pad), Math.ceil(hi + pad)];
+  // Round ticks with room above the best and below the worst point (a percent never past 0 or 100).
+  const ticks = paddedTicks(lo, hi, unit === "percent" ? [0, 100] : [-Infinity, Infinity]);
+  const domain: [number, number] = [ticks[0]!, ticks.at(-1)!];
   const dates = lines.flatMap((l) => l.steps.map((s) => Date.parse(s.date)));
   const firstYear = new Date(dates.length ? Math.min(...dates) : end).getUTCFullYear();
   const yearTicks = Array.from({ length: new Date(end).getUTCFullYear() - firstYear + 1 }, (_, i) => Date.UTC(firstYear + i, 0, 1));
@@ -220,8 +281,8 @@ export function CapabilityDrawing({ lines, unit, asOf, height }: { lines: Capabi
         {grid}
         <XAxis type="number" dataKey="x" domain={[yearTicks[0] ?? "dataMin", end]} ticks={yearTicks} tickFormatter={yearTick} tick={axisTick} axisLine={axisLine} allowDuplicatedCategory={false}
           label={{ value: "Release date of the model", position: "insideBottom", offset: -16, fill: "currentColor", fontSize: 12 }} />
-        <YAxis type="number" dataKey="y" domain={domain} tickFormatter={fmt} tick={axisTick} axisLine={axisLine} width={64}
-          label={{ value: unit === "percent" ? "Best score so far (%)" : "Best score so far", angle: -90, position: "insideLeft", offset: 4, fill: "currentColor", fontSize: 12, style: { textAnchor: "middle" } }} />
+        <YAxis type="number" dataKey="y" domain={domain} ticks={ticks} interval={0} tickFormatter={fmt} tick={axisTick} axisLine={axisLine} width={axisWidth(ticks.map(fmt))}
+          label={yLabel(unit === "percent" ? "Best score so far (%)" : "Best score so far")} />
         <Tooltip {...tooltipStyle}
           content={({ active, payload }) => {
             const p = active ? (payload?.[0]?.payload as { name: string; y: number; date: string; evaluator: string } | undefined) : undefined;
@@ -249,8 +310,8 @@ export function UsageShareDrawing({ data, height }: { data: { week: string; days
       <BarChart data={data} margin={{ top: 8, right: 8, bottom: 24, left: 8 }}>
         {grid}
         <XAxis dataKey="week" tick={axisTick} axisLine={axisLine} label={{ value: "Week (starting Monday)", position: "insideBottom", offset: -16, fill: "currentColor", fontSize: 12 }} />
-        <YAxis domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} tick={axisTick} axisLine={axisLine} width={56}
-          label={{ value: "Share of open-weights tokens", angle: -90, position: "insideLeft", offset: 4, fill: "currentColor", fontSize: 12, style: { textAnchor: "middle" } }} />
+        <YAxis domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} tick={axisTick} axisLine={axisLine} width={axisWidth(["100%"])}
+          label={yLabel("Share of open-weights tokens")} />
         <Tooltip {...tooltipStyle} formatter={(v) => `${Math.round(Number(v) * 1000) / 10}%`}
           labelFormatter={(label: unknown, payload: readonly { payload?: { days?: number } }[]) => `Week of ${String(label)}${(payload[0]?.payload?.days ?? 7) < 7 ? ` (${payload[0]!.payload!.days} of 7 days in the data)` : ""}`} />
         {(["US", "CN", "other"] as const).map((g) => <Bar key={g} dataKey={g} name={groupLabel(g)} stackId="share" fill={groupColor(g, [])} isAnimationActive={false} />)}

@@ -11,6 +11,7 @@ import { LICENSE_CATEGORIES } from "@/lib/domain/licenses";
 import type { CapabilityLine, FrontierData, Measure, PeriodRow } from "./chart-drawings";
 import { groupLabel } from "./group-label";
 import { HatchedRect, svgId } from "./hatch";
+import { zeroBasedTicks } from "./scales";
 
 const QuarterDrawing = lazy(() => import("./chart-drawings").then((m) => ({ default: m.QuarterDrawing })));
 const MoeShareDrawing = lazy(() => import("./chart-drawings").then((m) => ({ default: m.MoeShareDrawing })));
@@ -46,13 +47,15 @@ function ChartBox({ height, children }: { height: number; children: React.ReactN
   );
 }
 
-function LegendItem({ color, label, shape }: { color: string; label: string; shape: "swatch" | "circle" | "square" | "line" | "dash" | "hatch" }) {
+function LegendItem({ color, label, shape }: { color: string; label: string; shape: "swatch" | "circle" | "square" | "line" | "dash" | "hatch" | "zero" | "none" }) {
   const id = svgId("legend", useId());
   return (
-    <li className="inline-flex items-center gap-1.5" data-legend={shape === "hatch" ? "incomplete" : undefined}>
+    <li className="inline-flex items-center gap-1.5" data-legend={shape === "hatch" ? "incomplete" : shape === "zero" || shape === "none" ? shape : undefined}>
       <svg width="14" height="14" aria-hidden>
         {shape === "swatch" && <rect x="1" y="1" width="12" height="12" fill={color} />}
         {shape === "hatch" && <HatchedRect id={id} color={color} x={1.5} y={1.5} width={11} height={11} />}
+        {shape === "zero" && <rect x="1" y="10" width="12" height="2.5" fill={color} />}
+        {shape === "none" && <rect x="1.5" y="5" width="11" height="7.5" fill="none" stroke={color} strokeOpacity={0.55} strokeDasharray="2 2" />}
         {shape === "circle" && <circle cx="7" cy="7" r="5" fill={color} />}
         {shape === "square" && <rect x="2" y="2" width="10" height="10" fill="none" stroke={color} strokeWidth="2" />}
         {shape === "line" && <path d="M0 10 H5 V4 H14" fill="none" stroke={color} strokeWidth="2" />}
@@ -100,28 +103,33 @@ export function QuarterChart({ data, groups, extra, kind, note }: { data: Period
   );
 }
 
-/** Chart 4: MoE share per half-year, as grouped bars (a share of zero releases is no bar). */
+/** Chart 4: MoE share per half-year, as grouped bars; a share of 0% and a half-year without releases are marked apart. */
 export function MoeShareChart({ data, groups, extra, note }: { data: PeriodRow[]; groups: string[]; extra: string[]; note: string }) {
   return (
     <div data-chart="moe-share">
       <ChartBox height={300}>
         <MoeShareDrawing data={data} groups={groups} extra={extra} note={note} height={300} />
       </ChartBox>
-      <GroupLegend groups={groups} extra={extra}><IncompleteItem data={data} note={note} /></GroupLegend>
+      <GroupLegend groups={groups} extra={extra}>
+        <LegendItem color="currentColor" label="0%: releases, none MoE" shape="zero" />
+        <LegendItem color="currentColor" label="no releases" shape="none" />
+        <IncompleteItem data={data} note={note} />
+      </GroupLegend>
     </div>
   );
 }
 
-/** Chart 5: license categories per year, one small chart per group. */
+/** Chart 5: license categories per year, one small chart per group, all on one scale (the largest year of any group). */
 export function LicenseChart({ data, groups, note }: { data: PeriodRow[]; groups: string[]; note: string }) {
+  const ticks = zeroBasedTicks(Math.max(0, ...data.flatMap((r) => groups.map((g) => LICENSE_CATEGORIES.reduce((n, c) => n + Number(r[`${g}:${c}`] ?? 0), 0)))));
   return (
-    <div data-chart="licenses">
+    <div data-chart="licenses" data-ticks={ticks.join(",")}>
       <div className="grid gap-4 md:grid-cols-3">
         {groups.map((g) => (
           <figure key={g}>
             <figcaption className="text-sm font-medium">{groupLabel(g)}</figcaption>
             <ChartBox height={220}>
-              <LicenseDrawing data={data} group={g} note={note} height={220} />
+              <LicenseDrawing data={data} group={g} note={note} height={220} ticks={ticks} />
             </ChartBox>
           </figure>
         ))}

@@ -1,5 +1,6 @@
 /**
- * A chart as the design asks for it: a title that states the question, a subtitle with the definitions,
+ * A chart as the design asks for it: a title that states the finding (lib/domain/findings.ts), a subtitle
+ * that asks the question and gives the definitions,
  * the chart, its source line, and a data table (the text equivalent, also for screen readers).
  */
 const CURATED_SOURCE = "Source: Open Model Atlas curated dataset (every value sourced on its model page); secondary sources Epoch AI (CC BY 4.0) and models.dev (MIT).";

@@ -3,6 +3,7 @@ import {
   releasesPerQuarter, thresholdLags, type BucketRow, type FrontierStep, type Group, type GroupMeasures, type Measure, type RecentCounts,
   type StatRow,
 } from "./aggregation";
+import { chartFindings, type ChartFindings } from "./findings";
 
 /** A release as the dashboard cites it. */
 export interface ModelRef {
@@ -49,6 +50,8 @@ export interface DashboardStats {
     licensesPerYear: BucketRow[];
     frontiers: Record<Measure, Record<Group, FrontierStep[]>>;
   };
+  /** Each chart's title: the finding in the data in view (lib/domain/findings.ts), keyed by its data-chart name. */
+  findings: ChartFindings;
 }
 
 /**
@@ -69,6 +72,14 @@ export function buildStats(rows: StatRow[], options: { extra: readonly string[];
     MEASURES.map((m) => [m, Object.fromEntries(groups.map((g) => [g, frontier(byGroup(g), m)]))]),
   ) as Record<Measure, Record<Group, FrontierStep[]>>;
 
+  const charts = {
+    releasesPerQuarter: releasesPerQuarter(rows, groups, extra, through),
+    cumulative: cumulativeReleases(rows, groups, extra, through),
+    moeSharePerHalf: moeSharePerHalf(rows, groups, extra, through),
+    licensesPerYear: licensesPerYear(rows, groups, extra, through),
+    frontiers,
+  };
+
   return {
     asOf,
     completeThrough,
@@ -79,13 +90,8 @@ export function buildStats(rows: StatRow[], options: { extra: readonly string[];
     thresholds: thresholdLags(rows, "totalParams", THRESHOLDS).map((t) => ({ ...t, us: ref(t.us), cn: ref(t.cn) })),
     comparison,
     periods,
-    charts: {
-      releasesPerQuarter: releasesPerQuarter(rows, groups, extra, through),
-      cumulative: cumulativeReleases(rows, groups, extra, through),
-      moeSharePerHalf: moeSharePerHalf(rows, groups, extra, through),
-      licensesPerYear: licensesPerYear(rows, groups, extra, through),
-      frontiers,
-    },
+    charts,
+    findings: chartFindings(rows, charts),
   };
 }
 

@@ -125,7 +125,7 @@ test("the headline says how far the data reaches, the API returns it, and the pa
     await quarters.scrollIntoViewIfNeeded();
     await expect(quarters.locator('[data-legend="incomplete"]')).toHaveText(note);
     await expect(quarters.locator("svg text").filter({ hasText: note })).toBeVisible();
-    const frame = page.locator("section", { has: page.getByRole("heading", { name: "Who releases more open-weights models each quarter?" }) });
+    const frame = page.locator('section[aria-labelledby="quarters-title"]');
     await frame.getByText("Data table").click();
     await expect(frame.getByRole("rowheader", { name: `${partial[0]} (${note})` })).toBeVisible();
   }
@@ -166,7 +166,7 @@ test("as of a day in mid-quarter, that quarter is hatched, labelled 'incomplete:
   expect(inPartial).toBeGreaterThan(0);
   await expect(quarters.locator(".recharts-bar-rectangle [data-incomplete]")).toHaveCount(inPartial);
 
-  const frame = page.locator("section", { has: page.getByRole("heading", { name: "Who releases more open-weights models each quarter?" }) });
+  const frame = page.locator('section[aria-labelledby="quarters-title"]');
   await frame.getByText("Data table").click();
   await expect(frame.getByRole("rowheader", { name: `2025-Q4 (${note})` })).toBeVisible();
   await expect(frame.getByRole("rowheader", { name: /incomplete/ })).toHaveCount(1);

@@ -5,6 +5,7 @@ import { readCompleteThrough } from "@/lib/coverage";
 import { DEFAULT_BENCHMARK, loadCapability, loadUsage } from "@/lib/data/leaders";
 import { loadStatRows } from "@/lib/data/stats";
 import { buildStats } from "@/lib/domain/dashboard";
+import { capabilityFinding, usageFinding } from "@/lib/domain/findings";
 import { todayUtc } from "@/lib/domain/model-rules";
 import { creditLines } from "@/lib/domain/sources";
 import { parseDashboardQuery } from "@/lib/schemas/dashboard-query";
@@ -20,7 +21,9 @@ export async function GET(request: NextRequest) {
     // An unknown benchmark the reader named is an error; the default one missing (no scores loaded yet) is an empty chart.
     if (!capability.frontier && query.benchmark) return badRequest([{ param: "capability", message: `(${query.benchmark}) is not a tracked benchmark: one of ${capability.benchmarks.map((b) => b.id).join(", ")}` }]);
     const stats = buildStats(rows, { extra: query.compare, asOf: query.asOf ?? today, completeThrough });
-    return Response.json({ ...stats, capability: capability.frontier, usage, credits: creditLines() });
+    // Every chart's title, as the dashboard shows it: the capability and usage findings beside the release charts'.
+    const findings = { ...stats.findings, capability: capability.frontier ? capabilityFinding(capability.frontier) : null, "usage-share": usageFinding(usage.weeks) };
+    return Response.json({ ...stats, findings, capability: capability.frontier, usage, credits: creditLines() });
   });
 }
 

@@ -112,7 +112,7 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
         above the table.
       */}
       <details className="mt-4" data-filters>
-        <summary className="inline-flex min-h-6 cursor-pointer items-center text-sm font-medium">
+        <summary className="cursor-pointer py-1 text-sm font-medium">
           {filters.length ? `Filters: ${filters.map((p) => summarize(query, p)).join(", ")} (${filters.length} in force)` : "Filters (none in force)"}
         </summary>
         <div className="mt-2">

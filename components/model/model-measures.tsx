@@ -65,7 +65,7 @@ export function ModelMeasuresSection({ name, measures }: { name: string; measure
           <details className="mt-2 text-sm"><summary className="cursor-pointer">Data table</summary>
             <table className="mt-2 text-sm" data-usage>
               <thead><tr><th scope="col" className={th}>Week of</th><th scope="col" className={`${th} text-right`}>Tokens</th><th scope="col" className={`${th} text-right`}>Days in data</th></tr></thead>
-              <tbody>{usage.map((u) => <tr key={u.week}><td className="tabular px-3 py-1">{u.week}</td><td className="tabular px-3 py-1 text-right">{u.tokens.toLocaleString("en-US")}</td><td className="tabular px-3 py-1 text-right">{u.days}</td></tr>)}</tbody>
+              <tbody>{usage.map((u) => <tr key={u.week}><td className="tabular whitespace-nowrap px-3 py-1">{u.week}</td><td className="tabular px-3 py-1 text-right">{u.tokens.toLocaleString("en-US")}</td><td className="tabular px-3 py-1 text-right">{u.days}</td></tr>)}</tbody>
             </table>
           </details>
         </>

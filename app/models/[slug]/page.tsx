@@ -97,8 +97,8 @@ export default async function ModelPage({ params }: Props) {
               );
               return (
                 <tr key={field} data-field={field}>
-                  <th scope="row" className="px-3 py-2 text-left font-medium">{FIELD_LABELS[field]}</th>
-                  <td className="tabular px-3 py-2 [overflow-wrap:anywhere]">
+                  <th scope="row" className="px-2 py-2 text-left font-medium sm:px-3">{FIELD_LABELS[field]}</th>
+                  <td className="tabular px-2 py-2 [overflow-wrap:anywhere] sm:px-3">
                     {field === "baseModel" && model.baseModelInfo ? (
                       <Link href={`/models/${model.baseModelInfo.slug}`} className="text-blue-700 underline dark:text-blue-400">{model.baseModelInfo.name}</Link>
                     ) : field === "developers" ? (

@@ -27,7 +27,7 @@ async function brokenPieces(page: Page): Promise<string[]> {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       // Text for screen readers only sits in a 1 px box: every character is a line of its own.
-      if (node.parentElement?.closest(".sr-only")) continue;
+      if (node.parentElement?.closest(".sr-only") || !node.parentElement?.checkVisibility({ contentVisibilityAuto: true, visibilityProperty: true })) continue;
       // A date shown as a value (a cell, a source line, a model's date), not a date inside a sentence.
       if (!/^\(?[\d-]+\)?$/.test((node.textContent ?? "").trim()) && !node.parentElement?.closest("td")) continue;
       for (const m of (node.textContent ?? "").matchAll(/\d{4}-\d{2}-\d{2}/g)) {

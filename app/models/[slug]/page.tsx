@@ -56,7 +56,7 @@ export default async function ModelPage({ params }: Props) {
             <Link href={`/orgs/${d.slug}`} className="text-blue-700 underline dark:text-blue-400">{d.name}</Link> <CountryLabel code={d.country} parens />
           </span>
         ))}
-        , {model.openWeights ? "weights released" : "released (API only)"} {model.releaseDate}. License: {licenseText(model.license)}.
+        , {model.openWeights ? "weights released" : "released (API only)"} <span className="whitespace-nowrap">{model.releaseDate}</span>. License: {licenseText(model.license)}.
       </p>
       <p className="mt-3 flex flex-wrap gap-4 text-sm">
         <Link href={`/models/${model.slug}/correct`} className="rounded border border-zinc-300 px-3 py-1 font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">Suggest a correction</Link>

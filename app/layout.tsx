@@ -24,12 +24,13 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           Skip to content
         </a>
         <header className="border-b border-zinc-200 dark:border-zinc-800">
-          <nav aria-label="Main" className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3 text-sm">
-            <Link href="/" className="font-semibold tracking-tight">
+          {/* Wraps onto a second line on a phone (no JavaScript, no menu to open); py-1 makes each link a 28 px tap target. */}
+          <nav aria-label="Main" className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-5 gap-y-1 px-4 py-2 text-sm sm:gap-x-6">
+            <Link href="/" className="inline-block py-1 font-semibold tracking-tight">
               Open Model Atlas
             </Link>
             {NAV.map(({ href, label }) => (
-              <Link key={href} href={href} className="text-zinc-700 hover:underline dark:text-zinc-300">
+              <Link key={href} href={href} className="inline-block py-1 text-zinc-700 hover:underline dark:text-zinc-300">
                 {label}
               </Link>
             ))}

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CompareBar } from "@/components/models/compare-bar";
 import { FiltersForm } from "@/components/models/filters-form";
-import { ModelsTable } from "@/components/models/models-table";
+import { ModelsTable, phoneColumn, type PhoneColumn } from "@/components/models/models-table";
 import { Pagination } from "@/components/models/pagination";
 import { impliedView, modelsHref, type ParamsView } from "@/components/models/view-links";
 import { listBenchmarks } from "@/lib/data/measures";
@@ -41,6 +42,13 @@ function describe(query: ModelQuery, p: QueryParam): string {
   }
 }
 
+/** A filter in force as the folded filters' summary names it: the value alone where it says what it is ("China", "MoE"). */
+function summarize(query: ModelQuery, p: QueryParam): string {
+  return p === "country" || p === "architecture" || p === "license" || p === "org" ? describe(query, p) : `${FILTER_LABELS[p]} ${describe(query, p)}`;
+}
+
+const MAX_COMPARED = 6;
+
 export default async function ModelsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = await searchParams;
   // The page is forgiving: a bad parameter is dropped and named, the rest still applies.
@@ -52,6 +60,14 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
   const apiParams = modelQueryToParams(query);
   const from = total === 0 ? 0 : (query.page - 1) * query.pageSize + 1;
   const to = Math.min(total, query.page * query.pageSize);
+  // A phone shows one measure beside the name (components/models/models-table.tsx): the sorted one.
+  const shown = phoneColumn(query);
+  const phoneChoices: [PhoneColumn, string, ModelQuery["sort"]][] = [
+    ["releaseDate", "Released", "releaseDate"],
+    ["params", view === "active" ? "Active params" : "Total params", view === "active" ? "activeParams" : "totalParams"],
+    ["contextWindow", "Context", "contextWindow"],
+    ...(benchmark ? [["score", "Score", "score"] as [PhoneColumn, string, ModelQuery["sort"]]] : []),
+  ];
 
   return (
     <>
@@ -82,8 +98,23 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
         </p>
       )}
 
-      <details className="mt-4" open>
-        <summary className="cursor-pointer text-sm font-medium">Filters{filters.length ? ` (${filters.length} in force)` : ""}</summary>
+      <a href="#results" className="sr-only focus:not-sr-only focus:absolute focus:z-40 focus:rounded focus:bg-white focus:p-2 focus:text-blue-700 focus:underline dark:focus:bg-zinc-900 dark:focus:text-blue-400">
+        Skip to results
+      </a>
+
+      {/*
+        The filters start folded, on every screen, and their summary says what is in force. Folded on a
+        phone is what the first screen needs (open, the form put the first result 1,310 px down); a
+        <details> cannot be open on wide screens and closed on narrow ones with CSS, and opening it from a
+        script after the page shows would shift the table down on every desktop load (and not at all
+        after a client-side navigation). Folded everywhere works without JavaScript, never shifts, and
+        takes the form's 30 tab stops out of the way to the results; the filters in force are also named
+        above the table.
+      */}
+      <details className="mt-4" data-filters>
+        <summary className="cursor-pointer py-1 text-sm font-medium">
+          {filters.length ? `Filters: ${filters.map((p) => summarize(query, p)).join(", ")} (${filters.length} in force)` : "Filters (none in force)"}
+        </summary>
         <div className="mt-2">
           <FiltersForm query={query} view={view} countries={countries} organizations={organizations} benchmarks={benchmarks} />
         </div>
@@ -97,7 +128,7 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
             <span className="text-zinc-600 dark:text-zinc-400"> · {filters.map((p) => `${FILTER_LABELS[p]}: ${describe(query, p)}`).join(" · ")}</span>
           )}
         </p>
-        <p className="flex gap-3">
+        <p className="flex flex-wrap gap-x-3 gap-y-1">
           <span>Parameters: </span>
           {view === "total" ? <strong>Total</strong> : <Link href={modelsHref(query, "total")} className="text-blue-700 underline dark:text-blue-400">Total</Link>}
           {view === "active" ? <strong>Active</strong> : <Link href={modelsHref(query, "active")} className="text-blue-700 underline dark:text-blue-400">Active</Link>}
@@ -107,8 +138,19 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
         </p>
       </div>
 
+      {total > 0 && (
+        <p className="mt-2 flex flex-wrap items-center gap-x-3 text-sm sm:hidden">
+          <span>Beside the name:</span>
+          {phoneChoices.map(([c, label, sort]) =>
+            c === shown ? <strong key={c}>{label}</strong> : (
+              <a key={c} href={modelsHref(query, view, { sort, order: "desc", page: 1 })} className="inline-block py-0.5 text-blue-700 underline dark:text-blue-400">{label}</a>
+            ),
+          )}
+        </p>
+      )}
+
       {total === 0 ? (
-        <div className="mt-4 rounded border border-zinc-200 p-4 dark:border-zinc-800">
+        <div id="results" tabIndex={-1} className="mt-4 rounded border border-zinc-200 p-4 outline-none dark:border-zinc-800">
           <p className="font-medium">No releases match these filters.</p>
           {filters.length > 0 ? (
             <p className="mt-1 text-sm">
@@ -127,14 +169,11 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
           )}
         </div>
       ) : (
-        <form method="get" action="/compare" className="mt-3">
+        <form id="results" tabIndex={-1} method="get" action="/compare" className="group/compare mt-3 outline-none has-checked:pb-16" aria-label="Results">
+          <CompareBar max={MAX_COMPARED} />
           <ModelsTable models={data} query={query} view={view} selectable benchmarkLabel={benchmark ? `${benchmark.name}${benchmark.unit === "percent" ? " (%)" : ""}` : undefined} caption={`${query.openWeights === "true" ? "Open-weights model releases" : query.openWeights === "all" ? "Open-weights releases and closed reference models" : "Closed reference models"}, ${total} matching, sorted by ${query.sort} ${query.order === "asc" ? "ascending" : "descending"}`} />
-          <div className="mt-3 flex flex-wrap items-center justify-between gap-3">
-            <button type="submit" className="rounded border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
-              Compare selected (2 to 6)
-            </button>
-            <Pagination query={query} view={view} total={total} />
-          </div>
+          <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">Tick 2 to {MAX_COMPARED} rows to compare them.</p>
+          <Pagination query={query} view={view} total={total} />
         </form>
       )}
     </>

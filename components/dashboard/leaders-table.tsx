@@ -41,10 +41,10 @@ export function LeadersTable({ rows, hrefFor }: { rows: LeaderRow[]; hrefFor: (r
           <tr>
             <th scope="col" className="px-3 py-2 font-medium">Measure</th>
             <th scope="col" className="px-3 py-2 font-medium">Leader</th>
-            <th scope="col" className="px-3 py-2 font-medium">United States</th>
-            <th scope="col" className="px-3 py-2 font-medium">China</th>
-            <th scope="col" className="px-3 py-2 font-medium">Margin</th>
-            <th scope="col" className="px-3 py-2 font-medium">Source</th>
+            <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">United States</th>
+            <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">China</th>
+            <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">Margin</th>
+            <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">Source</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
@@ -55,18 +55,25 @@ export function LeadersTable({ rows, hrefFor }: { rows: LeaderRow[]; hrefFor: (r
               <tr key={r.id} data-measure={r.id} data-leader={r.leader ?? ""}>
                 <th scope="row" className="px-3 py-2 text-left align-top font-medium">
                   {href ? <Link href={href} className={link}>{r.label}</Link> : r.label}
-                  <div className="mt-0.5 max-w-xs text-xs font-normal text-zinc-600 dark:text-zinc-400">{r.detail}</div>
+                  <div className="mt-0.5 max-w-xs min-w-28 text-xs font-normal text-zinc-600 dark:text-zinc-400">{r.detail}</div>
                 </th>
-                <td className="whitespace-nowrap px-3 py-2 align-top">
-                  <span className="inline-flex items-center gap-1.5 font-semibold">
+                <td className="px-3 py-2 align-top sm:whitespace-nowrap">
+                  <span className="inline-flex items-center gap-1.5 whitespace-nowrap font-semibold">
                     {color && <span aria-hidden className="inline-block h-3 w-3 rounded-sm" style={{ background: color }} />}
                     {leaderText(r.leader)}
                   </span>
+                  {/* On a phone the measure and its leader stay side by side and the rest stacks under the leader. */}
+                  <dl className="mt-1 space-y-0.5 text-xs sm:hidden">
+                    <div><dt className="inline text-zinc-600 dark:text-zinc-400">United States: </dt><dd className="inline"><Side side={r.us} /></dd></div>
+                    <div><dt className="inline text-zinc-600 dark:text-zinc-400">China: </dt><dd className="inline"><Side side={r.cn} /></dd></div>
+                    {r.margin && <div><dt className="inline text-zinc-600 dark:text-zinc-400">Margin: </dt><dd className="tabular inline">{r.margin}</dd></div>}
+                    <div><dt className="inline text-zinc-600 dark:text-zinc-400">Source: </dt><dd className="inline">{r.source.url ? <a href={r.source.url} className={link}>{r.source.label}</a> : r.source.label}</dd></div>
+                  </dl>
                 </td>
-                <td className="px-3 py-2 align-top" data-side="US"><Side side={r.us} /></td>
-                <td className="px-3 py-2 align-top" data-side="CN"><Side side={r.cn} /></td>
-                <td className="tabular whitespace-nowrap px-3 py-2 align-top">{r.margin ?? "—"}</td>
-                <td className="px-3 py-2 align-top text-xs">{r.source.url ? <a href={r.source.url} className={link}>{r.source.label}</a> : r.source.label}</td>
+                <td className="hidden px-3 py-2 align-top sm:table-cell" data-side="US"><Side side={r.us} /></td>
+                <td className="hidden px-3 py-2 align-top sm:table-cell" data-side="CN"><Side side={r.cn} /></td>
+                <td className="tabular hidden whitespace-nowrap px-3 py-2 align-top sm:table-cell">{r.margin ?? "—"}</td>
+                <td className="hidden px-3 py-2 align-top text-xs sm:table-cell">{r.source.url ? <a href={r.source.url} className={link}>{r.source.label}</a> : r.source.label}</td>
               </tr>
             );
           })}

@@ -60,12 +60,12 @@ export function ModelMeasuresSection({ name, measures }: { name: string; measure
         <p className="mt-1 text-sm">No OpenRouter usage is mapped to {name}: it was not among the router&apos;s daily top listings in the data (or no listing is mapped to it).</p>
       ) : (
         <>
-          <p className={`mt-1 text-sm ${muted}`}>Tokens per week ({measures.usageListings.join(", ")}). One router&apos;s traffic, not the whole market. Source: OpenRouter (openrouter.ai/rankings), as of {usage.at(-1)!.week}; CC BY 4.0.</p>
+          <p className={`mt-1 text-sm ${muted}`}>Tokens per week ({measures.usageListings.join(", ")}). One router&apos;s traffic, not the whole market. Source: OpenRouter (openrouter.ai/rankings), as of <span className="whitespace-nowrap">{usage.at(-1)!.week}</span>; CC BY 4.0.</p>
           <Bars values={usage.map((u) => ({ key: u.week, value: u.tokens }))} label={`Tokens per week of ${name} on OpenRouter`} />
           <details className="mt-2 text-sm"><summary className="cursor-pointer">Data table</summary>
             <table className="mt-2 text-sm" data-usage>
               <thead><tr><th scope="col" className={th}>Week of</th><th scope="col" className={`${th} text-right`}>Tokens</th><th scope="col" className={`${th} text-right`}>Days in data</th></tr></thead>
-              <tbody>{usage.map((u) => <tr key={u.week}><td className="tabular px-3 py-1">{u.week}</td><td className="tabular px-3 py-1 text-right">{u.tokens.toLocaleString("en-US")}</td><td className="tabular px-3 py-1 text-right">{u.days}</td></tr>)}</tbody>
+              <tbody>{usage.map((u) => <tr key={u.week}><td className="tabular whitespace-nowrap px-3 py-1">{u.week}</td><td className="tabular px-3 py-1 text-right">{u.tokens.toLocaleString("en-US")}</td><td className="tabular px-3 py-1 text-right">{u.days}</td></tr>)}</tbody>
             </table>
           </details>
         </>

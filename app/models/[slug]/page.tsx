@@ -63,10 +63,10 @@ export default async function ModelPage({ params }: Props) {
         {model.developers.map((d, i) => (
           <span key={d.slug}>
             {i > 0 && (i === model.developers.length - 1 ? " and " : ", ")}
-            <Link href={`/orgs/${d.slug}`} className="text-blue-700 underline dark:text-blue-400">{d.name}</Link> (<CountryLabel code={d.country} />)
+            <Link href={`/orgs/${d.slug}`} className="text-blue-700 underline dark:text-blue-400">{d.name}</Link> <CountryLabel code={d.country} parens />
           </span>
         ))}
-        , {model.openWeights ? "weights released" : "released (API only)"} {model.releaseDate}. License: {licenseText(model.license)}.
+        , {model.openWeights ? "weights released" : "released (API only)"} <span className="whitespace-nowrap">{model.releaseDate}</span>. License: {licenseText(model.license)}.
       </p>
       <p className="mt-3 flex flex-wrap gap-4 text-sm">
         <Link href={`/models/${model.slug}/correct`} className="rounded border border-zinc-300 px-3 py-1 font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">Suggest a correction</Link>
@@ -83,17 +83,32 @@ export default async function ModelPage({ params }: Props) {
             <tr>
               <th scope="col" className="px-3 py-2 font-medium">Field</th>
               <th scope="col" className="px-3 py-2 font-medium">Value</th>
-              <th scope="col" className="px-3 py-2 font-medium">Source</th>
-              <th scope="col" className="px-3 py-2 font-medium">Other sources</th>
+              {/* On a phone the sources go under the value (the four columns were 438 px in a 358 px box). */}
+              <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">Source</th>
+              <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">Other sources</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
             {model.provenance.map(({ field, inUse, others }) => {
               const disagreeing = others.filter((o) => compareFieldValues(field, inUse?.value, o.value).disagree);
+              // A source line never breaks inside its date ("2026-12-" / "01").
+              const sourceCell = inUse ? <span className="whitespace-nowrap"><SourceLink source={inUse} /></span> : <span className="text-xs text-zinc-600 dark:text-zinc-400">not stated</span>;
+              const othersCell = disagreeing.length === 0 ? (
+                others.length ? <span className="text-zinc-600 dark:text-zinc-400">{others.length} other source{others.length > 1 ? "s" : ""} agree{others.length > 1 ? "" : "s"}</span> : null
+              ) : (
+                <ul>
+                  {disagreeing.map((o) => (
+                    <li key={o.kind}>
+                      <span aria-label="disagrees" title="A lower-precedence source disagrees">≠</span> {formatFieldValue(field, o.value)}{" "}
+                      <span className="text-zinc-600 dark:text-zinc-400">{formatDifference(field, inUse?.value, o.value)}</span> <span className="whitespace-nowrap"><SourceLink source={o} /></span>
+                    </li>
+                  ))}
+                </ul>
+              );
               return (
                 <tr key={field} data-field={field}>
-                  <th scope="row" className="px-3 py-2 text-left font-medium">{FIELD_LABELS[field]}</th>
-                  <td className="tabular px-3 py-2">
+                  <th scope="row" className="px-2 py-2 text-left font-medium sm:px-3">{FIELD_LABELS[field]}</th>
+                  <td className="tabular px-2 py-2 [overflow-wrap:anywhere] sm:px-3">
                     {field === "baseModel" && model.baseModelInfo ? (
                       <Link href={`/models/${model.baseModelInfo.slug}`} className="text-blue-700 underline dark:text-blue-400">{model.baseModelInfo.name}</Link>
                     ) : field === "developers" ? (
@@ -105,22 +120,11 @@ export default async function ModelPage({ params }: Props) {
                     ) : (
                       formatFieldValue(field, inUse?.value)
                     )}
+                    <div className="mt-0.5 sm:hidden">{sourceCell}</div>
+                    {othersCell && <div className="mt-0.5 text-xs sm:hidden">{othersCell}</div>}
                   </td>
-                  <td className="px-3 py-2">{inUse ? <SourceLink source={inUse} /> : <span className="text-xs text-zinc-600 dark:text-zinc-400">not stated</span>}</td>
-                  <td className="px-3 py-2 text-xs">
-                    {disagreeing.length === 0 ? (
-                      others.length ? <span className="text-zinc-600 dark:text-zinc-400">{others.length} other source{others.length > 1 ? "s" : ""} agree{others.length > 1 ? "" : "s"}</span> : null
-                    ) : (
-                      <ul>
-                        {disagreeing.map((o) => (
-                          <li key={o.kind}>
-                            <span aria-label="disagrees" title="A lower-precedence source disagrees">≠</span> {formatFieldValue(field, o.value)}{" "}
-                            <span className="text-zinc-600 dark:text-zinc-400">{formatDifference(field, inUse?.value, o.value)}</span> <SourceLink source={o} />
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
+                  <td className="hidden px-3 py-2 sm:table-cell">{sourceCell}</td>
+                  <td className="hidden px-3 py-2 text-xs sm:table-cell">{othersCell}</td>
                 </tr>
               );
             })}
@@ -139,7 +143,7 @@ export default async function ModelPage({ params }: Props) {
       <h2 className="mt-6 text-lg font-semibold">Lineage</h2>
       <p className="mt-1 text-sm">
         {model.baseModelInfo ? (
-          <>Derived from <Link href={`/models/${model.baseModelInfo.slug}`} className="text-blue-700 underline dark:text-blue-400">{model.baseModelInfo.name}</Link> by {model.baseModelInfo.organization.name} (<CountryLabel code={model.baseModelInfo.organization.country} />).</>
+          <>Derived from <Link href={`/models/${model.baseModelInfo.slug}`} className="text-blue-700 underline dark:text-blue-400">{model.baseModelInfo.name}</Link> by {model.baseModelInfo.organization.name} <CountryLabel code={model.baseModelInfo.organization.country} parens />.</>
         ) : "No base model recorded."}
       </p>
       {model.derivatives.length > 0 && (
@@ -147,7 +151,7 @@ export default async function ModelPage({ params }: Props) {
           <p className="mt-2 text-sm">Derived from this model:</p>
           <ul className="ml-5 list-disc text-sm">
             {model.derivatives.map((d) => (
-              <li key={d.slug}><Link href={`/models/${d.slug}`} className="text-blue-700 underline dark:text-blue-400">{d.name}</Link> by {d.organization.name} (<CountryLabel code={d.organization.country} />)</li>
+              <li key={d.slug}><Link href={`/models/${d.slug}`} className="text-blue-700 underline dark:text-blue-400">{d.name}</Link> by {d.organization.name} <CountryLabel code={d.organization.country} parens /></li>
             ))}
           </ul>
         </>

@@ -36,7 +36,7 @@ export default async function OrganizationPage({ params }: Props) {
       <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
         {org.kind[0]!.toUpperCase() + org.kind.slice(1)} headquartered in{" "}
         <Link href={`/countries/${org.country}`} className="underline"><CountryLabel code={org.country} /></Link>{" "}
-        (<a href={org.sourceUrl} rel="nofollow noopener" className="underline">source</a>, {org.retrievedAt.slice(0, 10)})
+        (<a href={org.sourceUrl} rel="nofollow noopener" className="underline">source</a>, <span className="whitespace-nowrap">{org.retrievedAt.slice(0, 10)}</span>)
         {org.website && <> · <a href={org.website} rel="nofollow noopener" className="underline">website</a></>}
       </p>
       <SummaryCards summary={summarize(summaryRows)} />

@@ -181,7 +181,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
 
       <ChartFrame id="usage" title={usageFinding(usage.weeks)}
         subtitle={`${Q["usage-share"]} Share of the tokens served for open-weights models each week, by the developer's country, among OpenRouter's daily top listings (about the top 50 a day). One router's traffic, not the whole market; listings not mapped to a record are left out.`}
-        source={usage.lastDay ? <>Source: OpenRouter (openrouter.ai/rankings), as of {usage.lastDay}. Licensed under CC BY 4.0. One router&apos;s traffic, not the whole market.</> : "No usage data in this view."}
+        source={usage.lastDay ? <>Source: OpenRouter (openrouter.ai/rankings), as of <span className="whitespace-nowrap">{usage.lastDay}</span>. Licensed under CC BY 4.0. One router&apos;s traffic, not the whole market.</> : "No usage data in this view."}
         table={<DataTable caption="Share of open-weights tokens per week" header={["Week", "United States", "China", "Everyone else", "Days"]}
           rows={usage.weeks.map((w) => [w.week, pct(w.US), pct(w.CN), pct(w.other), String(w.days)])} />}>
         {usage.weeks.length ? <UsageShareChart data={usage.weeks} /> : <p role="status" className="text-sm">No usage data {query.asOf ? `up to ${query.asOf}` : "yet"}: the shipped OpenRouter data covers {"2026-05-24"} to {"2026-08-21"}.</p>}
@@ -241,7 +241,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 <tr key={t.threshold} data-threshold={t.threshold}>
                   <th scope="row" className="px-3 py-2 text-left font-medium">{formatParams(t.threshold)}</th>
                   {[t.us, t.cn].map((m, i) => (
-                    <td key={i} className="px-3 py-2">{m ? <>{modelLink(m)} <span className="tabular text-zinc-600 dark:text-zinc-400">{formatParams(m.totalParams)}, {m.releaseDate}</span></> : "not yet"}</td>
+                    <td key={i} className="px-3 py-2">{m ? <>{modelLink(m)} <span className="tabular whitespace-nowrap text-zinc-600 dark:text-zinc-400">{formatParams(m.totalParams)}, {m.releaseDate}</span></> : "not yet"}</td>
                   ))}
                   <td className="px-3 py-2">
                     {t.leader === null ? "neither yet" : t.lagMonths === null ? `${t.leader === "US" ? "United States" : "China"} (the other not yet)` : t.leader === "tie" ? "same day" : `${t.leader === "US" ? "United States" : "China"}, ${t.lagMonths} month${t.lagMonths === 1 ? "" : "s"} earlier`}

@@ -72,3 +72,17 @@ export function rankMatches(rows: RankInput[], search: PreparedSearch, order: "a
   if (order === "asc") ranked.reverse();
   return ranked.map((r) => r.id);
 }
+
+/**
+ * The one record a query names exactly (its name or slug in the normal form is the query's), or null
+ * when none or several do: the header's search box goes straight to it. Served by the expression index
+ * (pg_trgm's GIN indexes answer equality) and the slug's unique index.
+ */
+export async function findExactMatch(text: string): Promise<string | null> {
+  const compact = compactQuery(text);
+  if (!compact) return null;
+  const slug = text.trim().toLowerCase();
+  const rows = await getDb().$queryRaw<{ slug: string }[]>`
+    SELECT "slug" FROM "Model" WHERE atlas_search_norm("name") = ${compact} OR "slug" = ${slug} LIMIT 2`;
+  return rows.length === 1 ? rows[0]!.slug : null;
+}

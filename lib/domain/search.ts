@@ -14,7 +14,6 @@
 
 /** ASCII letters lower-cased; ASCII characters other than letters and digits dropped; the rest kept. */
 export function normalizeSearch(s: string): string {
-  // eslint-disable-next-line no-control-regex
   return s.replace(/[A-Z]/g, (c) => c.toLowerCase()).replace(/[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]+/g, "");
 }
 

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 
 // The header's search box, on a page other than /models: what a new user types finds what they meant.
-test("the header search finds DeepSeek-R1 first for \"deepseek r1\"", async ({ page }) => {
+test("the header search on another page shows the ranked results, DeepSeek-R1 first for \"deepseek r\"", async ({ page }) => {
   await page.goto("/about");
   const box = page.getByRole("search", { name: "Models" }).getByRole("searchbox", { name: "Search models" });
   // "deepseek r1" also names DeepSeek-R1 exactly, which goes straight to its page: the ranked list is

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SiteSearch } from "@/components/site-search";
 import { creditLines } from "@/lib/domain/sources";
 import "./globals.css";
 
@@ -34,6 +35,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
                 {label}
               </Link>
             ))}
+            <SiteSearch />
           </nav>
         </header>
         <main id="main" className="mx-auto max-w-7xl px-4 py-6">

@@ -49,7 +49,7 @@ const modelRefSelect = { slug: true, name: true, openWeights: true, releaseDate:
 /** Every score in the view (optionally of one benchmark), with its model's country and date. */
 export async function loadScorePoints(query: ModelQuery, asOf: string | null, benchmarkId?: string): Promise<ScorePoint[]> {
   const end = endOf(asOf);
-  const openModels = modelWhere(releasesOnly(query));
+  const openModels = await modelWhere(releasesOnly(query));
   const rows = await getDb().score.findMany({
     where: {
       ...(benchmarkId ? { benchmarkId } : {}),
@@ -84,7 +84,7 @@ export async function loadUsagePoints(asOf: string | null): Promise<UsagePoint[]
 export async function loadAdoptionPoints(query: ModelQuery, asOf: string | null): Promise<AdoptionPoint[]> {
   const end = endOf(asOf);
   const rows = await getDb().adoptionSnapshot.findMany({
-    where: { ...(end ? { takenOn: { lte: end } } : {}), model: modelWhere(releasesOnly(query)) },
+    where: { ...(end ? { takenOn: { lte: end } } : {}), model: await modelWhere(releasesOnly(query)) },
     orderBy: [{ modelId: "asc" }, { takenOn: "desc" }],
     select: { modelId: true, downloads: true, likes: true, takenOn: true, sourceKind: true, sourceUrl: true, model: { select: modelRefSelect } },
   });
@@ -159,7 +159,7 @@ export async function listUnmappedListings(): Promise<{ listing: string; tokens:
 /** Scores for the CSV export: every score of the view's open models (and closed ones when the view asks). */
 export async function listScoresForExport(query: ModelQuery): Promise<(ModelScore & { slug: string; name: string; country: string; openWeights: boolean })[]> {
   const rows = await getDb().score.findMany({
-    where: { model: modelWhere(query) },
+    where: { model: await modelWhere(query) },
     orderBy: [{ model: { slug: "asc" } }, { benchmark: { position: "asc" } }, { evaluator: "asc" }, { setting: "asc" }],
     select: {
       value: true, metric: true, setting: true, measuredBy: true, evaluator: true, publishedOn: true, sourceKind: true, sourceUrl: true,

@@ -6,6 +6,7 @@ import { COLUMN_FIELDS, type Architecture, type ColumnField, type ModelValues } 
 import type { SummaryInput } from "@/lib/domain/summary";
 import type { ModelQuery, SortField } from "@/lib/schemas/model-query";
 import { columnsToValues, dateString, fieldColumnSelect, toNumber } from "./model-columns";
+import { prepareSearch, rankMatches, rankSelect, type PreparedSearch } from "./search";
 
 /**
  * The field columns a list shows as they are stored: every field but the relations and the license, which
@@ -60,8 +61,12 @@ export function toListItem(r: ListRow): ModelListItem {
 
 const utcDate = (s: string) => new Date(`${s}T00:00:00Z`);
 
-/** The WHERE of a model query (filters only; sort and page are separate). */
-export function modelWhere(q: ModelQuery): Prisma.ModelWhereInput {
+/**
+ * The WHERE of a model query (filters only; sort and page are separate). Async: the search (`q`) reads
+ * its close spellings and the matching organizations first (lib/data/search.ts); a caller that also
+ * ranks by relevance passes the search it prepared.
+ */
+export async function modelWhere(q: ModelQuery, search?: PreparedSearch | null): Promise<Prisma.ModelWhereInput> {
   const and: Prisma.ModelWhereInput[] = [];
   if (q.openWeights !== "all") and.push({ openWeights: q.openWeights === "true" });
   if (q.country.length) and.push({ primaryOrganization: { country: { in: q.country } } });
@@ -69,10 +74,7 @@ export function modelWhere(q: ModelQuery): Prisma.ModelWhereInput {
   if (q.architecture) and.push({ architecture: q.architecture });
   if (q.license.length) and.push({ license: { category: { in: q.license } } });
   if (q.org.length) and.push({ developers: { some: { organization: { slug: { in: q.org } } } } });
-  if (q.q) {
-    const contains = { contains: q.q, mode: "insensitive" as const };
-    and.push({ OR: [{ name: contains }, { family: contains }, { slug: contains }] });
-  }
+  if (q.q) and.push((search?.text === q.q ? search : await prepareSearch(q.q)).where);
   if (q.releasedFrom) and.push({ releaseDate: { gte: utcDate(q.releasedFrom) } });
   if (q.releasedTo) and.push({ releaseDate: { lte: utcDate(q.releasedTo) } });
   if (q.minTotalParams !== null) and.push({ totalParams: { gte: BigInt(q.minTotalParams) } });
@@ -93,8 +95,9 @@ export function releasesOnly(q: ModelQuery): ModelQuery {
 export function modelOrderBy(sort: SortField, order: "asc" | "desc"): Prisma.ModelOrderByWithRelationInput[] {
   const primary: Prisma.ModelOrderByWithRelationInput =
     sort === "name" ? { name: order }
-    // A score order is not a column's: scoreOrderedIds reads it; here the newest first breaks nothing.
-    : sort === "releaseDate" || sort === "score" ? { releaseDate: order }
+    // Score and relevance orders are not a column's: scoreOrderedIds and relevanceOrderedIds read them;
+    // here the newest first breaks nothing.
+    : sort === "releaseDate" || sort === "score" || sort === "relevance" ? { releaseDate: order }
     : { [sort]: { sort: order, nulls: "last" } };
   return [primary, { slug: "asc" }];
 }
@@ -104,12 +107,24 @@ export function modelOrderBy(sort: SortField, order: "asc" | "desc"): Prisma.Mod
  * are a relation, so the order is read from a grouped query of the Score table, not a column.
  */
 async function scoreOrderedIds(q: ModelQuery): Promise<{ id: number; value: number }[]> {
-  const groups = await getDb().score.groupBy({ by: ["modelId"], where: { benchmarkId: q.benchmark!, model: modelWhere(q) }, _max: { value: true } });
+  const groups = await getDb().score.groupBy({ by: ["modelId"], where: { benchmarkId: q.benchmark!, model: await modelWhere(q) }, _max: { value: true } });
   const slugs = new Map((await getDb().model.findMany({ where: { id: { in: groups.map((g) => g.modelId) } }, select: { id: true, slug: true } })).map((m) => [m.id, m.slug]));
   return groups
     .map((g) => ({ id: g.modelId, value: g._max.value! }))
     .sort((a, b) => (q.order === "asc" ? a.value - b.value : b.value - a.value) || slugs.get(a.id)!.localeCompare(slugs.get(b.id)!));
 }
+
+/**
+ * The ids of a search's matches in relevance order (lib/domain/search.ts): every match's scalars are
+ * read and ranked in memory, since the tiers are not a column's order.
+ */
+async function relevanceOrderedIds(q: ModelQuery): Promise<number[]> {
+  const search = await prepareSearch(q.q!);
+  const rows = await getDb().model.findMany({ where: await modelWhere(q, search), select: rankSelect });
+  return rankMatches(rows, search, q.order);
+}
+
+const byRelevance = (q: ModelQuery) => q.sort === "relevance" && q.q !== null;
 
 /** The best score on the query's benchmark of each model (for the column shown beside it). */
 async function bestScores(benchmark: string, ids: number[]): Promise<Map<number, number>> {
@@ -118,8 +133,17 @@ async function bestScores(benchmark: string, ids: number[]): Promise<Map<number,
 }
 
 export async function findModels(q: ModelQuery): Promise<{ data: ModelListItem[]; total: number }> {
-  const where = modelWhere(q);
   const db = getDb();
+  if (byRelevance(q)) {
+    const ordered = await relevanceOrderedIds(q);
+    const page = ordered.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
+    const rows = await db.model.findMany({ where: { id: { in: page } }, select: { id: true, ...listItemSelect } });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const items = page.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+    if (!q.benchmark) return { data: items.map(toListItem), total: ordered.length };
+    const scores = await bestScores(q.benchmark, page);
+    return { data: items.map((r) => ({ ...toListItem(r), score: scores.has(r.id) ? { benchmark: q.benchmark!, value: scores.get(r.id)! } : null })), total: ordered.length };
+  }
   if (q.sort === "score" && q.benchmark) {
     const ordered = await scoreOrderedIds(q);
     const page = ordered.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
@@ -128,6 +152,7 @@ export async function findModels(q: ModelQuery): Promise<{ data: ModelListItem[]
     const data = page.flatMap((p) => (byId.has(p.id) ? [{ ...toListItem(byId.get(p.id)!), score: { benchmark: q.benchmark!, value: p.value } }] : []));
     return { data, total: ordered.length };
   }
+  const where = await modelWhere(q);
   const [rows, total] = await Promise.all([
     db.model.findMany({ where, orderBy: modelOrderBy(q.sort, q.order), skip: (q.page - 1) * q.pageSize, take: q.pageSize, select: { id: true, ...listItemSelect } }),
     db.model.count({ where }),
@@ -145,8 +170,11 @@ const CHUNK = 5_000;
 
 /** The ids of every row of a query, in its order (one narrow query), a chunk at a time. */
 async function* idChunks(q: ModelQuery, chunkSize: number): AsyncGenerator<number[]> {
-  const rows = q.sort === "score" && q.benchmark ? await scoreOrderedIds(q) : await getDb().model.findMany({ where: modelWhere(q), orderBy: modelOrderBy(q.sort, q.order), select: { id: true } });
-  for (let i = 0; i < rows.length; i += chunkSize) yield rows.slice(i, i + chunkSize).map((r) => r.id);
+  const ids =
+    byRelevance(q) ? await relevanceOrderedIds(q)
+    : q.sort === "score" && q.benchmark ? (await scoreOrderedIds(q)).map((r) => r.id)
+    : (await getDb().model.findMany({ where: await modelWhere(q), orderBy: modelOrderBy(q.sort, q.order), select: { id: true } })).map((r) => r.id);
+  for (let i = 0; i < ids.length; i += chunkSize) yield ids.slice(i, i + chunkSize);
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db";
 import type { StatRow } from "@/lib/domain/aggregation";
 import { matchesQuery } from "@/lib/domain/model-filter";
-import type { ModelQuery } from "@/lib/schemas/model-query";
+import { DEFAULT_QUERY, type ModelQuery } from "@/lib/schemas/model-query";
 import { dateString, modelWhere, releasesOnly, toNumber } from "./models";
 
 // Scalars only: joining organizations, licenses and developers per row costs more than reading those
@@ -73,7 +73,7 @@ const REPLAYED = ["releaseDate", "totalParams", "activeParams", "contextWindow",
 export async function loadStatRows(query: ModelQuery, asOf: string | null): Promise<StatRow[]> {
   const db = getDb();
   if (!asOf) {
-    const [rows, lookups] = await Promise.all([db.model.findMany({ where: modelWhere(releasesOnly(query)), select: statSelect }), loadLookups()]);
+    const [rows, lookups] = await Promise.all([db.model.findMany({ where: await modelWhere(releasesOnly(query)), select: statSelect }), loadLookups()]);
     return rows.map((r) => toStatRow(r, lookups));
   }
 
@@ -83,7 +83,10 @@ export async function loadStatRows(query: ModelQuery, asOf: string | null): Prom
   // first revision after asOf holds the value as it stood: its old value, or, when it is the record's
   // creation (entered after asOf), its new value, the first recorded one.
   const [rows, revisions, lookups] = await Promise.all([
-    db.model.findMany({ where: { openWeights: true }, select: statSelect }),
+    // The search reads no replayed field (names, repo ids and the primary developer's name are not in the
+    // revision log's replay but for the developers), so it runs in SQL, the same as without asOf; the
+    // other filters read replayed values and run below.
+    db.model.findMany({ where: { openWeights: true, ...(query.q ? await modelWhere({ ...DEFAULT_QUERY, openWeights: "all", q: query.q }) : {}) }, select: statSelect }),
     db.$queryRaw<{ modelId: number; field: string; oldValue: unknown; newValue: unknown }[]>`
       SELECT DISTINCT ON (r."modelId", r."field") r."modelId", r."field", r."oldValue", r."newValue"
       FROM "Revision" r
@@ -117,7 +120,7 @@ export async function loadStatRows(query: ModelQuery, asOf: string | null): Prom
       developers,
       country: lookups.countryOfSlug.get(developers[0] ?? "") ?? base.country,
     };
-    if (stat.releaseDate <= asOf && matchesQuery(stat, query)) out.push(stat);
+    if (stat.releaseDate <= asOf && matchesQuery(stat, { ...query, q: null })) out.push(stat);
   }
   return out;
 }

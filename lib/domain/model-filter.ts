@@ -1,5 +1,6 @@
 import type { StatRow } from "./aggregation";
 import type { ModelQuery } from "./model-query";
+import { searchTier } from "./search";
 
 /**
  * The filters of a model query as a predicate over plain rows: used where the values are not the
@@ -15,10 +16,9 @@ export function matchesQuery(r: StatRow, q: ModelQuery): boolean {
   if (q.architecture && r.architecture !== q.architecture) return false;
   if (q.license.length && !q.license.includes(r.licenseCategory)) return false;
   if (q.org.length && !r.developers.some((d) => q.org.includes(d))) return false;
-  if (q.q) {
-    const needle = q.q.toLowerCase();
-    if (![r.name, r.family, r.slug].some((s) => s.toLowerCase().includes(needle))) return false;
-  }
+  // The search's rules (lib/domain/search.ts) on what a row carries: name, family, slug and the
+  // developers' slugs (lib/data/stats.ts runs the search in SQL, where the repo id and names are).
+  if (q.q && searchTier(q.q, { name: r.name, slug: r.slug, texts: [r.family, ...r.developers] }) === null) return false;
   if (q.releasedFrom && r.releaseDate < q.releasedFrom) return false;
   if (q.releasedTo && r.releaseDate > q.releasedTo) return false;
   if (!within(r.totalParams, q.minTotalParams, q.maxTotalParams)) return false;

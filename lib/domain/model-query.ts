@@ -5,8 +5,11 @@ import type { Architecture } from "./model-fields";
  * The filter, sort and page state of a model list, as plain data. lib/schemas/model-query.ts parses it
  * from a URL and builds URLs from it; pure logic here (model-filter.ts) and lib/data take it.
  */
-/** `score`: the model's best score on the query's `benchmark` (which it then needs). */
-export const SORT_FIELDS = ["releaseDate", "totalParams", "activeParams", "contextWindow", "name", "score"] as const;
+/**
+ * `score`: the model's best score on the query's `benchmark` (which it then needs). `relevance`: how well
+ * the record matches the search `q` (lib/domain/search.ts), the default order of a query with `q`.
+ */
+export const SORT_FIELDS = ["releaseDate", "totalParams", "activeParams", "contextWindow", "name", "score", "relevance"] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
 export const ORDERS = ["asc", "desc"] as const;
 export type Order = (typeof ORDERS)[number];

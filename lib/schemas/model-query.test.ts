@@ -113,3 +113,25 @@ it("refuses control characters in the search (Postgres refuses NUL in text)", ()
   expect(parseModelQuery(new URLSearchParams("q=%00x")).errors).toEqual([{ param: "q", message: "must not contain control characters" }]);
   expect(parseModelQuery(new URLSearchParams("q=Qwen%203")).errors).toEqual([]);
 });
+
+describe("relevance: the order of a search", () => {
+  it("is the default with q, and an explicit sort overrides it; the URL round-trips", () => {
+    const withQ = parseModelQuery(new URLSearchParams("q=deepseek%20r1"));
+    expect(withQ.errors).toEqual([]);
+    expect(withQ.query).toMatchObject({ sort: "relevance", order: "desc" });
+    expect(modelQueryToParams(withQ.query).toString()).toBe("q=deepseek+r1");
+    const byDate = parseModelQuery(new URLSearchParams("q=deepseek&sort=releaseDate"));
+    expect(byDate.query.sort).toBe("releaseDate");
+    expect(modelQueryToParams(byDate.query).toString()).toBe("q=deepseek&sort=releaseDate");
+    expect(parseModelQuery(modelQueryToParams(byDate.query)).query).toEqual(byDate.query);
+    const reversed = parseModelQuery(new URLSearchParams("q=deepseek&order=asc"));
+    expect(parseModelQuery(modelQueryToParams(reversed.query)).query).toEqual(reversed.query);
+  });
+
+  it("without q means the newest first, silently", () => {
+    const r = parseModelQuery(new URLSearchParams("sort=relevance"));
+    expect(r.errors).toEqual([]);
+    expect(r.query.sort).toBe("releaseDate");
+    expect(modelQueryToParams(r.query).toString()).toBe("");
+  });
+});

@@ -30,9 +30,14 @@ export const DEFAULT_QUERY: ModelQuery = {
   benchmark: null, minScore: null, sort: "releaseDate", order: "desc", page: 1, pageSize: DEFAULT_PAGE_SIZE,
 };
 
-/** Names sort A to Z by default; numbers and dates largest or newest first. */
+/** Names sort A to Z by default; numbers and dates largest or newest first; relevance best first. */
 export function defaultOrder(sort: SortField): Order {
   return sort === "name" ? "asc" : "desc";
+}
+
+/** A search (`q`) is ranked by relevance unless another sort is asked for; anything else newest first. */
+export function defaultSort(query: Pick<ModelQuery, "q">): SortField {
+  return query.q ? "relevance" : DEFAULT_QUERY.sort;
 }
 
 const list = <T extends string>(item: z.ZodType<T, string>, allowed: string) =>
@@ -71,7 +76,8 @@ export const QUERY_PARAMS = {
   q: {
     // Control characters (a NUL above all, which Postgres refuses in text) cannot be part of a name.
     schema: z.string().trim().min(1, "must not be empty").max(100, "at most 100 characters").regex(/^[^\u0000-\u001f\u007f]*$/, "must not contain control characters"),
-    doc: "Search in model name, family and slug.",
+    doc:
+      "Search, as people type: case-, space- and punctuation-insensitive (\"deepseek r1\" finds DeepSeek-R1, \"llama 3.1 405b\" Llama-3.1-405B). Every word must appear in the model's name, family, slug or Hugging Face repo id or in its primary developer's name or slug; names spelled close to the whole query (trigram similarity, e.g. \"deepsek r1\") match too. Results are ranked by relevance unless `sort` is given: exact name or slug, then names that start with the query, then all words, then close spellings.",
   },
   releasedFrom: { schema: dateSchema, doc: "Weights released on or after this date (YYYY-MM-DD)." },
   releasedTo: { schema: dateSchema, doc: "Weights released on or before this date (YYYY-MM-DD)." },
@@ -92,7 +98,7 @@ export const QUERY_PARAMS = {
     schema: z.coerce.number({ message: "must be a number" }).finite("must be a number").min(-1_000_000, "is out of range").max(1_000_000, "is out of range"),
     doc: "With benchmark: only models whose best score on it is at least this (percent for percent benchmarks, e.g. 60).",
   },
-  sort: { schema: z.enum(SORT_FIELDS, { message: `must be one of ${SORT_FIELDS.join(", ")}` }), doc: `Sort by ${SORT_FIELDS.join(", ")} (default releaseDate). Missing values always sort last.` },
+  sort: { schema: z.enum(SORT_FIELDS, { message: `must be one of ${SORT_FIELDS.join(", ")}` }), doc: `Sort by ${SORT_FIELDS.join(", ")} (default releaseDate; relevance, best match first, when q is given). relevance without q is releaseDate. Missing values always sort last.` },
   order: { schema: z.enum(ORDERS, { message: "must be asc or desc" }), doc: "asc or desc (default desc; asc for name)." },
   page: { schema: z.coerce.number({ message: "must be a whole number from 1" }).int("must be a whole number from 1").min(1, "must be a whole number from 1").max(1_000_000, "is too large"), doc: `Page number, from 1; pages reach the first ${MAX_PAGED_ROWS} rows of an order (page x pageSize at most ${MAX_PAGED_ROWS} rounded up to a whole page; the CSV export has every row).` },
   pageSize: { schema: z.coerce.number({ message: `must be a whole number from 1 to ${MAX_PAGE_SIZE}` }).int(`must be a whole number from 1 to ${MAX_PAGE_SIZE}`).min(1, `must be a whole number from 1 to ${MAX_PAGE_SIZE}`).max(MAX_PAGE_SIZE, `must be a whole number from 1 to ${MAX_PAGE_SIZE}`), doc: `Results per page, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).` },
@@ -126,6 +132,7 @@ export function parseModelQuery(raw: RawParams, allowed: readonly string[] = [],
   const query: ModelQuery = { ...DEFAULT_QUERY };
   const errors: ParamError[] = [];
   let orderGiven = false;
+  let sortGiven = false;
 
   for (const [name, vs] of values) {
     // Own keys only: `toString` or `__proto__` in a query string must not reach the prototype.
@@ -148,7 +155,11 @@ export function parseModelQuery(raw: RawParams, allowed: readonly string[] = [],
     }
     (query as unknown as Record<string, unknown>)[param] = parsed.data;
     if (param === "order") orderGiven = true;
+    if (param === "sort") sortGiven = true;
   }
+  // Relevance ranks a search: it is the order of a query with q unless another is given, and means
+  // nothing without one (the newest first then, silently: a form keeps its sort when q is cleared).
+  if (!sortGiven || (query.sort === "relevance" && !query.q)) query.sort = defaultSort(query);
   if (!orderGiven) query.order = defaultOrder(query.sort);
 
   const range = (min: QueryParam, max: QueryParam) => {
@@ -165,7 +176,7 @@ export function parseModelQuery(raw: RawParams, allowed: readonly string[] = [],
   if (!query.benchmark) {
     if (query.sort === "score") {
       errors.push({ param: "sort", message: "score needs a benchmark=<id> to sort by (see /api/v1/benchmarks)" });
-      query.sort = DEFAULT_QUERY.sort;
+      query.sort = defaultSort(query);
       query.order = defaultOrder(query.sort);
     }
     if (query.minScore !== null) {
@@ -191,6 +202,10 @@ export function modelQueryToParams(query: ModelQuery): URLSearchParams {
     const value = query[name];
     if (name === "order") {
       if (value !== defaultOrder(query.sort)) out.set(name, String(value));
+      continue;
+    }
+    if (name === "sort") {
+      if (value !== defaultSort(query)) out.set(name, String(value));
       continue;
     }
     if (value === null || value === DEFAULT_QUERY[name]) continue;

@@ -29,12 +29,13 @@ function pageQuery(where: string, orderBy: string, limit: number, offset: number
 export const BARE_SQL: Record<string, { page: string; count: string }> = {
   // /models and /api/v1/models with no parameters: newest first, page 1 of 50.
   default: {
-    page: pageQuery("", `m."releaseDate" DESC, m.slug ASC`, 50, 0),
-    count: `SELECT count(*) AS n FROM "Model" m`,
+    // Lists hold the open-weights releases unless asked otherwise (the closed reference models, issue 14).
+    page: pageQuery(`WHERE m."openWeights"`, `m."releaseDate" DESC, m.slug ASC`, 50, 0),
+    count: `SELECT count(*) AS n FROM "Model" m WHERE m."openWeights"`,
   },
   // ?country=CN&architecture=moe&sort=activeParams&page=3
   filtered: {
-    page: pageQuery(`WHERE o.country IN ('CN') AND m.architecture = 'moe'`, `m."activeParams" DESC NULLS LAST, m.slug ASC`, 50, 100),
-    count: `SELECT count(*) AS n FROM "Model" m JOIN "Organization" o ON o.id = m."primaryOrganizationId" WHERE o.country IN ('CN') AND m.architecture = 'moe'`,
+    page: pageQuery(`WHERE m."openWeights" AND o.country IN ('CN') AND m.architecture = 'moe'`, `m."activeParams" DESC NULLS LAST, m.slug ASC`, 50, 100),
+    count: `SELECT count(*) AS n FROM "Model" m JOIN "Organization" o ON o.id = m."primaryOrganizationId" WHERE m."openWeights" AND o.country IN ('CN') AND m.architecture = 'moe'`,
   },
 };

@@ -39,6 +39,11 @@ const QUERY_VIEWS: Record<string, string> = {
   "US, permissive (linked from the dashboard)": "country=US&license=permissive",
   "org=deepseek": "org=deepseek",
   "q=qwen": "q=qwen",
+  // The search (issue 15): ranked by relevance, every word must match, close spellings.
+  "q=deepseek r1": "q=deepseek+r1",
+  "q=llama 3.1 405b": "q=llama+3.1+405b",
+  "q=deepsek r1 (close spelling)": "q=deepsek+r1",
+  "q=deepseek (a developer's name)": "q=deepseek",
 };
 const WEIGHT_PAGES = ["/", "/models", "/models/deepseek-v3"];
 /** Pages whose size or time grows with the database: each loaded once per size (they must answer 200). */

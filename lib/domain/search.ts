@@ -4,7 +4,7 @@
  *
  * One normal form for every text compared, `normalizeSearch`: ASCII letters lower-cased, every other
  * ASCII character that is not a letter or digit dropped, anything else kept. The database has the same
- * function, `atlas_search_norm` (prisma/migrations/20261203000000_search_text), behind the generated
+ * function, `atlas_search_norm` (prisma/migrations/20261203100000_search_text), behind the generated
  * `searchText` columns and the trigram indexes; lib/data/search.ts builds the SQL side from the tokens
  * here, and lib/domain/model-filter.ts `matchesQuery` the in-memory side.
  *

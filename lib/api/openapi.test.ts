@@ -40,9 +40,20 @@ function routeFiles(dir = "app"): { file: string; path: string }[] {
   });
 }
 
+/** Route handlers that serve people, not programs: no API document entry, no CORS. */
+const PAGE_ROUTES: Record<string, string> = {
+  "/search": "the header's search form: a redirect to a model page or to /models?q=",
+};
+
 it("documents every route handler of the app, and each one answers GET and the CORS preflight", () => {
   const doc = openApiDocument("https://atlas.test");
-  const routes = routeFiles();
+  const all = routeFiles();
+  for (const r of all.filter((x) => x.path in PAGE_ROUTES)) {
+    const source = readFileSync(r.file, "utf8");
+    expect(source, r.file).toMatch(/export (async )?function GET\b/);
+    expect(source, r.file).not.toContain("@/lib/api/cors");
+  }
+  const routes = all.filter((r) => !(r.path in PAGE_ROUTES));
   // Found by walking app/: a new route.ts fails here until the document describes it.
   expect(routes.map((r) => r.path)).toEqual(expect.arrayContaining(["/api/v1/models", "/api/v1/stats", "/changes.atom"]));
   for (const r of routes) {

@@ -8,7 +8,7 @@ import { groupLabel } from "@/components/charts/group-label";
 import { ChartFrame, DataTable } from "@/components/dashboard/chart-frame";
 import { readCompleteThrough } from "@/lib/coverage";
 import { loadStatRows } from "@/lib/data/stats";
-import { isIncomplete, nextDay, OTHER, type Group } from "@/lib/domain/aggregation";
+import { isIncomplete, nextDay, OTHER, shiftYears, type Group } from "@/lib/domain/aggregation";
 import { countryName } from "@/lib/domain/countries";
 import { buildStats, chartPoints, type ModelRef } from "@/lib/domain/dashboard";
 import { formatDay, incompleteNote } from "@/lib/domain/dates";
@@ -65,7 +65,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
   /** The rows behind a scoreboard row: the releases it counts, or the models ranked by the benchmark. */
   const leaderHref = (r: LeaderRow): string | null => {
-    const last12 = { releasedFrom: nextDay(shiftYearsBack(leaders.dataThrough)), releasedTo: leaders.dataThrough };
+    const last12 = { releasedFrom: nextDay(shiftYears(leaders.dataThrough, -1)), releasedTo: leaders.dataThrough };
     if (r.kind === "releases" || r.kind === "permissiveShare") return view(null, last12);
     if (r.kind === "totalParams" || r.kind === "activeParams" || r.kind === "contextWindow") return view(null, { sort: r.kind });
     if (r.kind === "benchmark") return view(null, { sort: "score", order: "desc", benchmark: r.id.slice("benchmark:".length) });
@@ -338,12 +338,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </ChartFrame>
     </>
   );
-}
-
-function shiftYearsBack(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCFullYear(d.getUTCFullYear() - 1);
-  return d.toISOString().slice(0, 10);
 }
 
 /** The scoreboard's finding in a sentence: how many measures each country leads. */

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db";
-import type { AdoptionPoint, BenchmarkInfo, ScorePoint, UsagePoint } from "@/lib/domain/measures";
+import { weekOf, type AdoptionPoint, type BenchmarkInfo, type ScorePoint, type UsagePoint } from "@/lib/domain/measures";
 import type { ModelQuery } from "@/lib/schemas/model-query";
 import { dateString, modelWhere, releasesOnly } from "./models";
 
@@ -132,12 +132,11 @@ export async function getModelMeasures(slug: string, asOf: string | null): Promi
   const weeks = new Map<string, { tokens: number; days: Set<string> }>();
   for (const u of usage) {
     const day = dateString(u.day);
-    const d = new Date(u.day);
-    d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
-    const w = weeks.get(dateString(d)) ?? { tokens: 0, days: new Set<string>() };
+    const week = weekOf(day);
+    const w = weeks.get(week) ?? { tokens: 0, days: new Set<string>() };
     w.tokens += Number(u.tokens);
     w.days.add(day);
-    weeks.set(dateString(d), w);
+    weeks.set(week, w);
   }
   return {
     scores: scores.map((s) => ({ ...s, measuredBy: s.measuredBy as ModelScore["measuredBy"], publishedOn: dateString(s.publishedOn) })),

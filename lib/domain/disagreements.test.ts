@@ -32,16 +32,16 @@ describe("compareFieldValues", () => {
 describe("precedence", () => {
   it("puts an accepted correction first and curated second for every field", () => {
     for (const field of ["totalParams", "routedExperts", "contextWindow", "licenseId"] as const) {
-      expect(sourcePrecedence(field).slice(0, 2)).toEqual(["correction", "curated"]);
+      expect(sourcePrecedence(field).slice(0, 3)).toEqual(["correction", "curated", "moderator"]);
     }
   });
   it("follows the source-specific rules below them", () => {
     // config.json (Hugging Face) for expert counts and positions; the developer's stated count (Epoch) over safetensors sums.
     // models.dev and the vLLM recipes (issue 13) rank below both; vLLM's rounded counts last.
-    expect(sourcePrecedence("routedExperts")).toEqual(["correction", "curated", "huggingface", "epoch", "modelsdev", "vllm-recipes"]);
-    expect(sourcePrecedence("maxPositionEmbeddings")).toEqual(["correction", "curated", "huggingface", "epoch", "modelsdev", "vllm-recipes"]);
-    expect(sourcePrecedence("totalParams")).toEqual(["correction", "curated", "epoch", "modelsdev", "huggingface", "vllm-recipes"]);
-    expect(sourcePrecedence("contextWindow")).toEqual(["correction", "curated", "epoch", "huggingface", "modelsdev", "vllm-recipes"]);
+    expect(sourcePrecedence("routedExperts")).toEqual(["correction", "curated", "moderator", "huggingface", "epoch", "modelsdev", "vllm-recipes"]);
+    expect(sourcePrecedence("maxPositionEmbeddings")).toEqual(["correction", "curated", "moderator", "huggingface", "epoch", "modelsdev", "vllm-recipes"]);
+    expect(sourcePrecedence("totalParams")).toEqual(["correction", "curated", "moderator", "epoch", "modelsdev", "huggingface", "vllm-recipes"]);
+    expect(sourcePrecedence("contextWindow")).toEqual(["correction", "curated", "moderator", "epoch", "huggingface", "modelsdev", "vllm-recipes"]);
   });
 });
 

@@ -5,11 +5,11 @@ describe("the source registry", () => {
   it("puts an accepted correction, then curated, first for every field, and every kind somewhere in each order", () => {
     for (const field of ["totalParams", "contextWindow", "releaseDate", "licenseId"] as const) {
       const order = sourcePrecedence(field);
-      expect(order.slice(0, 2)).toEqual(["correction", "curated"]);
+      expect(order.slice(0, 3)).toEqual(["correction", "curated", "moderator"]);
       expect([...order].sort()).toEqual([...SOURCE_KINDS].filter((k) => order.includes(k)).sort());
     }
-    expect(sourcePrecedence("totalParams")).toEqual(["correction", "curated", "epoch", "modelsdev", "huggingface", "vllm-recipes"]);
-    expect(sourcePrecedence("releaseDate")).toEqual(["correction", "curated", "huggingface", "epoch", "modelsdev", "vllm-recipes"]);
+    expect(sourcePrecedence("totalParams")).toEqual(["correction", "curated", "moderator", "epoch", "modelsdev", "huggingface", "vllm-recipes"]);
+    expect(sourcePrecedence("releaseDate")).toEqual(["correction", "curated", "moderator", "huggingface", "epoch", "modelsdev", "vllm-recipes"]);
   });
 
   it("groups the fields with their own order for the About page", () => {

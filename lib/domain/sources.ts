@@ -51,6 +51,15 @@ export const SOURCES = {
     credit: null,
     supplies: ["fields", "scores"],
   },
+  moderator: {
+    label: "Moderator review",
+    role: "primary",
+    description: "A new release that discovery found on the Hugging Face Hub and a moderator completed and accepted in the review queue (/admin/candidates): each value with the page it was read from. `npm run export -- curated` writes such records into data/curated.",
+    homeUrl: null,
+    license: null,
+    credit: null,
+    supplies: ["fields"],
+  },
   huggingface: {
     label: "Hugging Face",
     role: "primary",
@@ -127,15 +136,17 @@ export function sourceLabel(kind: string): string {
   return kind in SOURCES ? SOURCES[kind as SourceKind].label : kind;
 }
 
-/** Sources that are ingested (everything but the two that always lead). */
-export type IngestedSource = Exclude<SourceKind, "correction" | "curated">;
+/** The sources a person enters or reviews, which always lead every field's precedence, in this order. */
+const LEADING = ["correction", "curated", "moderator"] as const;
+/** Sources that are ingested (everything but the ones that always lead). */
+export type IngestedSource = Exclude<SourceKind, (typeof LEADING)[number]>;
 /** Sources a run (an IngestRun row) can be of: everything a person does not enter through a form. */
-export type RunSource = Exclude<SourceKind, "correction">;
+export type RunSource = Exclude<SourceKind, "correction" | "moderator">;
 /** Ingested sources that give values of model fields, and so have a place in every field's precedence. */
 export type FieldSourceKind = { [K in IngestedSource]: "fields" extends (typeof SOURCES)[K]["supplies"][number] ? K : never }[IngestedSource];
 
 /**
- * Precedence below the two that always lead (accepted correction, then curated): which ingested source is
+ * Precedence below the three that always lead (accepted correction, curated, moderator review): which ingested source is
  * trusted first for a field (docs/decisions/005-ingesters.md). Fields not named here use DEFAULT_ORDER:
  * Hugging Face (the developer's own config and repository) first, then the aggregators, the rounded
  * vLLM figures last.
@@ -155,7 +166,7 @@ const FIELD_ORDER: Partial<Record<ModelField, readonly FieldSourceKind[]>> = {
 
 /** The sources of a field, highest precedence first. */
 export function sourcePrecedence(field: ModelField): readonly SourceKind[] {
-  return ["correction", "curated", ...(FIELD_ORDER[field] ?? DEFAULT_ORDER)];
+  return [...LEADING, ...(FIELD_ORDER[field] ?? DEFAULT_ORDER)];
 }
 
 /** Rank of a source for a field: 0 is the highest. */
@@ -196,7 +207,7 @@ export function precedenceRules(): { fields: ModelField[]; order: readonly Sourc
   return [...groups.values()];
 }
 
-export const DEFAULT_PRECEDENCE: readonly SourceKind[] = ["correction", "curated", ...DEFAULT_ORDER];
+export const DEFAULT_PRECEDENCE: readonly SourceKind[] = [...LEADING, ...DEFAULT_ORDER];
 
 /** The credit lines of every source that asks for one, joined for a CSV comment, an API field or the footer. */
 export function creditLines(): string[] {

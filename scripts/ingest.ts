@@ -18,7 +18,7 @@ import { ingestHf } from "@/lib/ingest/hf/run";
 import { HfHubSource, HfRecordedSource, type HfSource } from "@/lib/ingest/hf/source";
 import { formatReport, type IngestReport } from "@/lib/ingest/report";
 import { openDatabase } from "@/lib/open-database";
-import { parseIngestArgs, UsageError, type IngestCommand } from "@/lib/schemas/ingest-cli";
+import { parseIngestArgs, UsageError } from "@/lib/schemas/ingest-cli";
 import { readFile } from "node:fs/promises";
 import { ingestLlmfitSnapshot } from "@/lib/ingest/llmfit/run";
 import { fetchLiveDaily, ingestOpenRouter, parseRecordedDaily } from "@/lib/ingest/openrouter/run";

@@ -17,7 +17,7 @@ export type Proposal = { value: FieldValue; url: string; basis: ProposalBasis };
 export type Proposals = Partial<Record<ModelField, Proposal>>;
 
 // The stored JSON is read back through this: a row written by an older version must not break the page.
-const proposalsSchema = z.record(
+const proposalsSchema = z.partialRecord(
   z.enum(MODEL_FIELDS),
   z.object({ value: z.unknown(), url: z.string(), basis: z.enum(PROPOSAL_BASES) }),
 );

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { redirect } from "next/navigation";
 import { endAdminSession, MODERATION_DISABLED_MESSAGE, requireAdmin, startAdminSession } from "@/lib/auth/server";
 import { acceptCorrections, rejectCorrections } from "@/lib/data/corrections/review";
-import { loginFormSchema, reviewFormSchema, type LoginFormState, type ReviewFormState } from "@/lib/schemas/correction";
+import { loginFormSchema, readSeenValues, reviewFormSchema, type LoginFormState, type ReviewFormState } from "@/lib/schemas/correction";
 import { formError } from "@/lib/schemas/form-state";
 
 // The moderators' server actions. Each checks the session itself (a form on a protected page is no
@@ -47,7 +47,9 @@ export async function reviewSubmission(previous: ReviewFormState, form: FormData
     return formError(previous, { message: fieldErrors.decision ? "Choose accept or reject." : null, fieldErrors, values });
   }
   const { decision, ids, reason } = parsed.data;
-  const result = decision === "accept" ? await acceptCorrections(ids, reason) : await rejectCorrections(ids, reason);
+  const seen = readSeenValues(form, ids);
+  if (!seen) return formError(previous, { message: "The form is incomplete (it did not say which values you saw). Reload the page and review again.", values });
+  const result = decision === "accept" ? await acceptCorrections(ids, reason, { seen }) : await rejectCorrections(ids, reason);
   if (!result.ok) return formError(previous, { message: result.message, values });
   redirect(`/admin?done=${result.decision}&n=${result.fields.length}`);
 }

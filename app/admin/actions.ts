@@ -2,7 +2,8 @@
 
 import { setTimeout as sleep } from "node:timers/promises";
 import { redirect } from "next/navigation";
-import { endAdminSession, MODERATION_DISABLED_MESSAGE, requireAdmin, startAdminSession } from "@/lib/auth/server";
+import { adminConfig, endAdminSession, MODERATION_DISABLED_MESSAGE, requestClientKey, requireAdmin, startAdminSession } from "@/lib/auth/server";
+import { claimSignInAttempt, markSignInSucceeded, signInRefusal } from "@/lib/data/sign-in";
 import { acceptCorrections, rejectCorrections } from "@/lib/data/corrections/review";
 import { loginFormSchema, readSeenValues, reviewFormSchema, type LoginFormState, type ReviewFormState } from "@/lib/schemas/correction";
 import { formError } from "@/lib/schemas/form-state";
@@ -16,13 +17,18 @@ export async function login(previous: LoginFormState, form: FormData): Promise<L
   if (!(form instanceof FormData)) return refuse("Enter the moderators' password.");
   const parsed = loginFormSchema.safeParse({ password: form.get("password") });
   if (!parsed.success) return refuse("Enter the moderators' password.");
+  if (!adminConfig().enabled) return refuse(MODERATION_DISABLED_MESSAGE);
+  // The limit is checked before the password, and counted in the database (every instance shares it).
+  const claim = await claimSignInAttempt(await requestClientKey());
+  if (!claim.ok) return refuse(signInRefusal(claim));
   const outcome = await startAdminSession(parsed.data.password);
   if (outcome === "disabled") return refuse(MODERATION_DISABLED_MESSAGE);
   if (outcome === "wrong-password") {
-    // Slows guessing down a little; the real defence is the 12-character minimum (lib/env.ts).
+    // Slows guessing down a little more; the limit and the 12-character minimum (lib/env.ts) are the defence.
     await sleep(500);
     return refuse("Wrong password.");
   }
+  await markSignInSucceeded(claim.attemptId);
   redirect("/admin");
 }
 

@@ -240,7 +240,7 @@ export function openApiDocument(origin: string) {
               content: { "text/csv": { schema: { type: "string" } }, "application/json": { schema: {} }, "text/plain": { schema: { type: "string" } } },
             },
             "304": { description: "If-None-Match named this file's ETag: the copy you have is this one" },
-            "404": { description: "No release of that date, or no such file (the site's 404 page)" },
+            "404": { description: "No release of that date, or no such file", content: { "application/json": { schema: error } } },
             "503": errors["503"],
           },
         },

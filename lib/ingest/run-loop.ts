@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { closeInterruptedRuns, startIngestRun } from "@/lib/data/ingest-runs";
+import { closeInterruptedRuns, startIngestRun, type IngestJob } from "@/lib/data/ingest-runs";
 import type { SourceBatch } from "@/lib/data/write-path";
 import { SOURCES, type RunSource } from "@/lib/domain/sources";
 import { emptyReport, finishReport, type IngestReport } from "./report";
@@ -14,12 +14,13 @@ export async function withIngestRun(
   source: RunSource,
   dryRun: boolean,
   body: (report: IngestReport, batch: SourceBatch) => Promise<void>,
+  job: IngestJob = "ingest",
 ): Promise<IngestReport> {
   const report = emptyReport(source, dryRun);
   if (!dryRun) {
-    const closed = await closeInterruptedRuns(db, source);
+    const closed = await closeInterruptedRuns(db, source, job);
     if (closed) report.notes.push(`${closed} earlier run(s) had been interrupted and are now marked failed`);
-    report.runId = await startIngestRun(db, source);
+    report.runId = await startIngestRun(db, source, job);
   }
   const batch: SourceBatch = { kind: source, retrievedAt: new Date(), reason: `${SOURCES[source].label} ingest`, ...(report.runId ? { ingestRunId: report.runId } : {}) };
   try {

@@ -1,12 +1,10 @@
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { e2eDatabaseFile } from "../support/e2e-database";
+import { runScript } from "../support/e2e-cli";
 
-// Citable snapshots as an operator and a reader meet them: `npm run snapshot` against the e2e server's
-// database, then the index page, a release's page and a download checked against the manifest; "Cite
+// Citable snapshots as an operator and a reader meet them: `npm run snapshot` against the e2e app's
+// database (tests/support/e2e-cli.ts), then the index page, a release's page and a download checked against the manifest; "Cite
 // this" on a model page and under the dashboard's charts; an asOf view that links to its date's release.
 test.describe.configure({ mode: "serial" });
 
@@ -18,17 +16,8 @@ const localToday = () => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 };
 
-function snapshot(baseURL: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const databaseUrl = readFileSync(e2eDatabaseFile(new URL(baseURL).port), "utf8").trim();
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.resolve("scripts/snapshot.ts"), ...args], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PUBLIC_URL: "" }, stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (d) => (stdout += d));
-  child.stderr.on("data", (d) => (stderr += d));
-  return new Promise((resolve) => child.on("exit", (code) => resolve({ code, stdout, stderr })));
-}
+/** `npm run snapshot` against the e2e app's database, as an operator runs it (PUBLIC_URL unset: site-relative URLs in the files). */
+const snapshot = (args: string[]) => runScript("snapshot", args, { PUBLIC_URL: "" });
 
 async function openCite(page: Page, scope = page.locator("body")) {
   const cite = scope.locator("[data-cite]").first();
@@ -44,13 +33,13 @@ test("before any snapshot, Cite this says there is no release yet; the index say
   await expect(page.getByRole("status")).toContainText("npm run snapshot");
 });
 
-test("npm run snapshot stores a release, and a second run of the same data changes nothing", async ({ baseURL }) => {
+test("npm run snapshot stores a release, and a second run of the same data changes nothing", async () => {
   test.setTimeout(120_000);
-  const first = await snapshot(baseURL!, []);
-  expect(first.code, first.stderr).toBe(0);
+  const first = await snapshot([]);
+  expect(first.status, first.stderr).toBe(0);
   expect(first.stdout).toContain(`Release ${today()} stored`);
-  const again = await snapshot(baseURL!, []);
-  expect(again.code, again.stderr).toBe(0);
+  const again = await snapshot([]);
+  expect(again.status, again.stderr).toBe(0);
   expect(again.stdout).toContain("nothing changed");
 });
 

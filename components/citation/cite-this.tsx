@@ -34,8 +34,8 @@ export interface CiteThisProps {
   url: string;
   /** The server's day (UTC), shown until the browser says its own. */
   today: string;
-  /** The newest data release: the stable, immutable version to cite. */
-  stable: { date: string; dataVersion: number; dataDate: string; url: string } | null;
+  /** The newest data release, the stable version to cite; null: none yet; left out where the view is a release itself. */
+  stable?: { date: string; dataVersion: number; dataDate: string; url: string } | null;
 }
 
 /** "Cite this": a ready-to-copy citation of a view, and of the newest data release when there is one. */
@@ -57,9 +57,9 @@ export function CiteThis({ what, dataVersion, dataDate, url, today, stable }: Ci
           <span>{stableText}</span>
           <CopyButton text={stableText} label="Copy the citation of the data release" />
         </p>
-      ) : (
+      ) : stable === null ? (
         <p className="mt-1 max-w-3xl text-zinc-600 dark:text-zinc-400">No data release yet: the page changes as the data does. <Link href="/data/releases" className="underline">Data releases</Link></p>
-      )}
+      ) : null}
     </details>
   );
 }

@@ -55,6 +55,10 @@ test("the index lists the release; its page gives each file's checksum, and a do
   await expect(page).toHaveURL(new RegExp(`/data/releases/${date}$`));
   await expect(page.getByRole("heading", { level: 1, name: `Data release ${date}` })).toBeVisible();
   await expect(page.getByText("sha256sum -c SHA256SUMS").first()).toBeVisible();
+  // The release cites itself: its own URL, and no "stable version" beside it.
+  const cite = await openCite(page);
+  await expect(cite.locator("[data-citation]")).toContainText(`Open Model Atlas, data release ${date}, data version ${manifest.dataVersion}`);
+  await expect(cite).not.toContainText("No data release yet");
 
   for (const name of ["models.csv", "sources.json"]) {
     const expected = manifest.files.find((f) => f.name === name)!.sha256;

@@ -50,7 +50,7 @@ export default async function ReleasePage({ params }: Props) {
         {manifest ? <>; complete through <span className="whitespace-nowrap">{manifest.completeThrough}</span> (releases after that day may be missing)</> : null}.
         These files never change: cite this page&apos;s address.
       </p>
-      <div className="mt-1"><CiteThis what={`data release ${date}`} dataVersion={release.dataVersion} dataDate={release.dataChangedAt.slice(0, 10)} url={base} today={todayUtc()} stable={null} /></div>
+      <div className="mt-1"><CiteThis what={`data release ${date}`} dataVersion={release.dataVersion} dataDate={release.dataChangedAt.slice(0, 10)} url={base} today={todayUtc()} /></div>
 
       <h2 className="mt-6 text-lg font-semibold">Files</h2>
       <div className="mt-2 overflow-x-auto">

@@ -46,6 +46,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/docs/api" className="hover:underline">API documentation</Link>
             <a href="/api/v1/openapi.json" className="hover:underline">API (OpenAPI)</a>
             <a href="/api/v1/models.csv" className="hover:underline">All models as CSV</a>
+            <Link href="/data/releases" className="hover:underline">Data releases (citable snapshots)</Link>
             <Link href="/changes" className="hover:underline">Accepted changes</Link>
             <a href="/changes.atom" className="hover:underline">Changes feed (Atom)</a>
             <Link href="/about" className="hover:underline">Methodology and credits</Link>

@@ -1,7 +1,10 @@
+import { headers } from "next/headers";
 import Link from "next/link";
 import { CapabilityChart, FrontierScatter, LicenseChart, MoeShareChart, QuarterChart, UsageShareChart } from "@/components/charts/dashboard-charts";
 import { LeadersTable } from "@/components/dashboard/leaders-table";
+import { originOfHeaders } from "@/lib/api/origin";
 import { DEFAULT_BENCHMARK, loadCapability, loadLeaders, loadUsage } from "@/lib/data/leaders";
+import { getCitationContext, hasRelease } from "@/lib/data/releases";
 import { GROUP_COLORS } from "@/lib/domain/encodings";
 import { formatScore, gapSentence, type LeaderRow } from "@/lib/domain/measures";
 import { groupLabel } from "@/components/charts/group-label";
@@ -15,6 +18,7 @@ import { formatDay, incompleteNote } from "@/lib/domain/dates";
 import { LICENSE_CATEGORY_LABELS } from "@/lib/domain/licenses";
 import { todayUtc } from "@/lib/domain/model-rules";
 import { formatExact, formatParams, formatTokens } from "@/lib/domain/params";
+import { releasePath } from "@/lib/domain/releases";
 import { formatShare } from "@/lib/domain/summary";
 import { capabilityFinding, CHART_QUESTIONS as Q, usageFinding } from "@/lib/domain/findings";
 import { withQuery } from "@/lib/domain/url";
@@ -34,8 +38,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const asOf = query.asOf ?? today;
   const completeThrough = await readCompleteThrough();
   const benchmarkId = query.benchmark ?? DEFAULT_BENCHMARK;
-  const [rows, exclusions, leaders, capability, usage] = await Promise.all([
+  const [rows, exclusions, leaders, capability, usage, citation, asOfRelease] = await Promise.all([
     loadStatRows(filters, query.asOf), loadExclusions(), loadLeaders(query, today, completeThrough), loadCapability(query, benchmarkId), loadUsage(query.asOf),
+    getCitationContext(), query.asOf ? hasRelease(query.asOf) : false,
   ]);
   const frontier = capability.frontier;
   const pending = exclusions.pending().length;
@@ -57,6 +62,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const dashboardParams = new URLSearchParams(modelQueryToParams({ ...filters, sort: DEFAULT_QUERY.sort, order: DEFAULT_QUERY.order, page: 1, pageSize: DEFAULT_QUERY.pageSize }));
   if (query.asOf) dashboardParams.set("asOf", query.asOf);
   if (extra.length) dashboardParams.set("compare", extra.join(","));
+  // "Cite this" under each chart: the view's absolute URL on the public origin (never the listening address).
+  const origin = originOfHeaders(await headers());
+  const viewParams = new URLSearchParams(dashboardParams);
+  if (query.benchmark) viewParams.set("capability", query.benchmark);
+  if (query.measure === "activeParams") viewParams.set("params", "active");
+  const stable = citation.latest && { ...citation.latest, url: `${origin}${releasePath(citation.latest.date)}` };
+  const cite = (id: string) => ({ dataVersion: citation.dataVersion, dataDate: citation.dataDate, url: `${origin}${withQuery("/", viewParams)}#${id}-title`, today, stable });
   // Periods the data does not cover to their end are marked in every chart and table, never shown as a drop.
   const note = incompleteNote(stats.dataThrough);
   const periodLabel = (bucket: string, incomplete: boolean | string | number | null | undefined) => (incomplete === true ? `${bucket} (${note})` : bucket);
@@ -93,6 +105,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         The largest by total parameters: {us.largestTotal ? `${us.largestTotal.name} (${formatParams(us.largestTotal.totalParams)})` : "none"} for the United States,{" "}
         {cn.largestTotal ? `${cn.largestTotal.name} (${formatParams(cn.largestTotal.totalParams)})` : "none"} for China.
       </p>
+      {query.asOf && asOfRelease && (
+        <p className="mt-2 max-w-3xl text-sm" data-as-of-release>
+          A snapshot of the data as of this date: <Link href={releasePath(query.asOf)} className={link}>{releasePath(query.asOf)}</Link> (the files as they stood that day, with checksums).
+        </p>
+      )}
 
       {errors.length > 0 && (
         <div role="status" className="mt-4 rounded border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100">
@@ -151,7 +168,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </section>
 
       {frontier ? (
-        <ChartFrame id="capability" title={capabilityFinding(frontier)}
+        <ChartFrame id="capability" cite={cite("capability")} title={capabilityFinding(frontier)}
           subtitle={`${Q.capability} ${frontier.benchmark.name}: ${frontier.benchmark.setting} Step lines: the best score of an open-weights model from each country so far, by the model's release date; dashed grey: the best closed (API-only) model, the reference (the filters narrow the open models, not the reference). ${frontier.counts.us} US, ${frontier.counts.cn} Chinese open models and ${frontier.counts.closed} closed models have a score.`}
           controls={
             <form method="get" action="/#capability-title" className="mt-2 flex flex-wrap items-end gap-2 text-sm">
@@ -179,7 +196,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <section className="mt-10" role="status"><h2 className="text-lg font-semibold">Capability over time</h2><p className="mt-1 text-sm">No benchmark “{benchmarkId}” is tracked. <Link href="/" className={link}>Show the default</Link>, or see <a href="/api/v1/benchmarks" className={link}>the tracked benchmarks</a>.</p></section>
       )}
 
-      <ChartFrame id="usage" title={usageFinding(usage.weeks)}
+      <ChartFrame id="usage" cite={cite("usage")} title={usageFinding(usage.weeks)}
         subtitle={`${Q["usage-share"]} Share of the tokens served for open-weights models each week, by the developer's country, among OpenRouter's daily top listings (about the top 50 a day). One router's traffic, not the whole market; listings not mapped to a record are left out.`}
         source={usage.lastDay ? <>Source: OpenRouter (openrouter.ai/rankings), as of <span className="whitespace-nowrap">{usage.lastDay}</span>. Licensed under CC BY 4.0. One router&apos;s traffic, not the whole market.</> : "No usage data in this view."}
         table={<DataTable caption="Share of open-weights tokens per week" header={["Week", "United States", "China", "Everyone else", "Days"]}
@@ -297,41 +314,41 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         })}
       </section>
 
-      <ChartFrame id="quarters" title={stats.findings["releases-per-quarter"]}
+      <ChartFrame id="quarters" cite={cite("quarters")} title={stats.findings["releases-per-quarter"]}
         subtitle={`${Q["releases-per-quarter"]} Open-weights releases per quarter of their weights date, stacked by the primary developer's country. Base, instruct and reasoning variants count separately. The title counts complete quarters only.`}
         table={<DataTable caption="Releases per quarter" header={["Quarter", ...groups.map(groupLabel)]} rows={stats.charts.releasesPerQuarter.map((r) => [periodLabel(String(r.quarter), r.incomplete), ...groups.map((g) => String(r[g]))])} />}>
         <QuarterChart data={stats.charts.releasesPerQuarter} groups={groups} extra={extra} kind="stacked" note={note} />
       </ChartFrame>
 
-      <ChartFrame id="size" title={stats.findings.size}
+      <ChartFrame id="size" cite={cite("size")} title={stats.findings.size}
         subtitle={`${Q.size} Every release as a point: weights date against parameters on a log scale; filled circles are Mixture-of-Experts, hollow squares dense. The step lines are each group's largest release so far; the title's record is by total parameters. Switch between total and active parameters.${points.length < rows.length ? ` Showing an even sample of ${points.length} of ${rows.length} releases, every record-setting one included.` : ""}`}
         table={<DataTable caption="Record-setting releases (the frontier) by total parameters" header={["Release", "Group", "Date", "Total parameters"]}
           rows={groups.flatMap((g) => stats.charts.frontiers.totalParams[g]!.map((s) => [<Link key={s.slug} href={`/models/${s.slug}`} className={link}>{s.name}</Link>, groupLabel(g), s.date, formatParams(s.value)]))} />}>
         <FrontierScatter points={points} frontiers={stats.charts.frontiers} groups={groups} extra={extra} asOf={asOf} kind="size" initialMeasure={query.measure} />
       </ChartFrame>
 
-      <ChartFrame id="context" title={stats.findings.context}
+      <ChartFrame id="context" cite={cite("context")} title={stats.findings.context}
         subtitle={`${Q.context} Every release with a stated context window: weights date against the context the developer states (tokens, log scale). Step lines: each group's longest so far.`}
         table={<DataTable caption="Record-setting releases by context window" header={["Release", "Group", "Date", "Context (tokens)"]}
           rows={groups.flatMap((g) => stats.charts.frontiers.contextWindow[g]!.map((s) => [<Link key={s.slug} href={`/models/${s.slug}`} className={link}>{s.name}</Link>, groupLabel(g), s.date, formatTokens(s.value)]))} />}>
         <FrontierScatter points={points} frontiers={stats.charts.frontiers} groups={groups} extra={extra} asOf={asOf} kind="context" initialMeasure="totalParams" />
       </ChartFrame>
 
-      <ChartFrame id="moe" title={stats.findings["moe-share"]}
+      <ChartFrame id="moe" cite={cite("moe")} title={stats.findings["moe-share"]}
         subtitle={`${Q["moe-share"]} Share of each group's releases per half-year that are Mixture-of-Experts models. A thin bar marked 0% is a half-year with releases and none of them MoE; a dashed outline marked "no releases", a half-year without releases. The title reads complete half-years only.`}
         table={<DataTable caption="MoE share per half-year" header={["Half-year", ...groups.map(groupLabel)]}
           rows={stats.charts.moeSharePerHalf.map((r) => [periodLabel(String(r.half), r.incomplete), ...groups.map((g) => (r[g] === null ? "no releases" : `${formatShare(r[g] as number)} (${r[`${g}_moe`]} of ${r[`${g}_n`]})`))])} />}>
         <MoeShareChart data={stats.charts.moeSharePerHalf} groups={groups} extra={extra} note={note} />
       </ChartFrame>
 
-      <ChartFrame id="licenses" title={stats.findings.licenses}
+      <ChartFrame id="licenses" cite={cite("licenses")} title={stats.findings.licenses}
         subtitle={`${Q.licenses} Releases per year by license category: permissive (no use or scale limits beyond attribution), restricted (use policies, user caps), non-commercial. The small charts share one scale.`}
         table={<DataTable caption="Releases per year by license category" header={["Year", ...groups.flatMap((g) => ["permissive", "restricted", "non-commercial"].map((c) => `${groupLabel(g)}: ${c}`))]}
           rows={stats.charts.licensesPerYear.map((r) => [periodLabel(String(r.year), r.incomplete), ...groups.flatMap((g) => ["permissive", "restricted", "non-commercial"].map((c) => String(r[`${g}:${c}`])))])} />}>
         <LicenseChart data={stats.charts.licensesPerYear} groups={groups} note={note} />
       </ChartFrame>
 
-      <ChartFrame id="cumulative" title={stats.findings.cumulative}
+      <ChartFrame id="cumulative" cite={cite("cumulative")} title={stats.findings.cumulative}
         subtitle={`${Q.cumulative} Cumulative releases at the end of each quarter, by the primary developer's country.`}
         table={<DataTable caption="Cumulative releases per quarter" header={["Quarter", ...groups.map(groupLabel)]} rows={stats.charts.cumulative.map((r) => [periodLabel(String(r.quarter), r.incomplete), ...groups.map((g) => String(r[g]))])} />}>
         <QuarterChart data={stats.charts.cumulative} groups={groups} extra={extra} kind="cumulative" note={note} />

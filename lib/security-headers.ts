@@ -39,13 +39,13 @@ export function securityHeaders(dev: boolean): { key: string; value: string }[] 
 }
 
 /**
- * CORS: the public read-only GET endpoints (the API and the feed) may be read by a page of any origin (a
+ * CORS: the public read-only GET endpoints (the API, the feed and the data releases' files) may be read by a page of any origin (a
  * notebook in a browser): `Access-Control-Allow-Origin: *`, no credentials (nothing of them depends on a
  * cookie). Never admin pages, forms or server actions: those paths get no CORS header at all, so a
  * browser keeps other sites from reading them. next.config.ts sets these on the paths below; each route
  * handler there answers the preflight (OPTIONS, lib/api/cors.ts).
  */
-export const CORS_PATHS = ["/api/v1/:path*", "/changes.atom"] as const;
+export const CORS_PATHS = ["/api/v1/:path*", "/changes.atom", "/data/releases/:date/:file"] as const;
 
 /** Whether a request path (query included or not) is one of CORS_PATHS. */
 export function isCorsPath(url: string): boolean {

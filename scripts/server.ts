@@ -25,7 +25,11 @@ let version: string | null = null;
 
 async function pollVersion(): Promise<void> {
   try {
-    const { rows } = await pool.query<{ version: string }>(`SELECT "version"::text AS version FROM "DataVersion" WHERE "id" = 1`);
+    // The number of data releases too: pages say which release to cite (and whether an asOf date has one),
+    // and a new snapshot moves no data version (docs/decisions/016-snapshots.md). Releases are never removed.
+    const { rows } = await pool.query<{ version: string }>(
+      `SELECT "version"::text || '.' || (SELECT count(*) FROM "DataRelease")::text AS version FROM "DataVersion" WHERE "id" = 1`,
+    );
     const next = rows[0]?.version ?? null;
     if (next !== version && next !== null) cache.dropOtherVersions(next);
     version = next;

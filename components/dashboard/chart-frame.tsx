@@ -1,11 +1,13 @@
+import { CiteThis, type CiteThisProps } from "@/components/citation/cite-this";
+
 /**
  * A chart as the design asks for it: a title that states the finding (lib/domain/findings.ts), a subtitle
  * that asks the question and gives the definitions,
- * the chart, its source line, and a data table (the text equivalent, also for screen readers).
+ * the chart, its source line, "Cite this" (given the title), and a data table (the text equivalent, also for screen readers).
  */
 const CURATED_SOURCE = "Source: Open Model Atlas curated dataset (every value sourced on its model page); secondary sources Epoch AI (CC BY 4.0) and models.dev (MIT).";
 
-export function ChartFrame({ id, title, subtitle, children, table, source = CURATED_SOURCE, controls }: { id: string; title: string; subtitle: string; children: React.ReactNode; table: React.ReactNode; source?: React.ReactNode; controls?: React.ReactNode }) {
+export function ChartFrame({ id, title, subtitle, children, table, source = CURATED_SOURCE, controls, cite }: { id: string; title: string; subtitle: string; children: React.ReactNode; table: React.ReactNode; source?: React.ReactNode; controls?: React.ReactNode; cite?: Omit<CiteThisProps, "what"> }) {
   return (
     <section aria-labelledby={`${id}-title`} className="mt-10">
       <h2 id={`${id}-title`} className="text-lg font-semibold">{title}</h2>
@@ -13,6 +15,7 @@ export function ChartFrame({ id, title, subtitle, children, table, source = CURA
       {controls}
       <div className="mt-3">{children}</div>
       <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400" data-source>{source}</p>
+      {cite && <CiteThis what={`chart "${title}"`} {...cite} />}
       <details className="mt-2 text-sm">
         <summary className="cursor-pointer">Data table</summary>
         <div className="mt-2 overflow-x-auto">{table}</div>

@@ -6,6 +6,9 @@ import { MODEL_FIELD_REGISTRY, MODEL_FIELDS } from "@/lib/domain/model-fields";
 import { CSV_COLUMNS } from "./models-csv";
 import { COMPLETE_THROUGH_HEADER, CREDIT_HEADER } from "./responses";
 import { SCORE_CSV_COLUMNS } from "./scores-csv";
+import { IMMUTABLE_CACHE } from "./release-files";
+import { SOURCE_CSV_COLUMNS } from "./snapshot";
+import { CHECKSUMS_FILE, MANIFEST_FILE, RELEASE_FILES } from "@/lib/domain/releases";
 
 /** The OpenAPI 3.1 description of the public read API, built from the same parameter table the API parses with. */
 export function openApiDocument(origin: string) {
@@ -221,6 +224,25 @@ export function openApiDocument(origin: string) {
         get: {
           summary: "The newest 50 accepted corrections as an Atom 1.0 feed: each entry a value changed, with the old and new value, the model's page and the evidence",
           responses: { "200": { description: "Atom feed (text only); entry ids and links are absolute URLs on this server's public origin", content: { "application/atom+xml": { schema: { type: "string" } } } }, "503": errors["503"] },
+        },
+      },
+      "/data/releases/{date}/{file}": {
+        get: {
+          summary: "One file of a data release: a dated, immutable snapshot of the whole dataset (the list of releases is the page /data/releases). The bytes never change: a strong ETag of the file's SHA-256 (If-None-Match answers 304) and Cache-Control: " + IMMUTABLE_CACHE,
+          parameters: [
+            { name: "date", in: "path", required: true, description: "The release's date, YYYY-MM-DD", schema: { type: "string", format: "date" } },
+            { name: "file", in: "path", required: true, description: `${MANIFEST_FILE}: the data version, each file's rows, bytes and SHA-256, the credits and licenses; ${CHECKSUMS_FILE}: the checksums for sha256sum -c`, schema: { enum: [...RELEASE_FILES, MANIFEST_FILE, CHECKSUMS_FILE] } },
+          ],
+          responses: {
+            "200": {
+              description: `The stored file. models.csv has the columns of /api/v1/models.csv, scores.csv those of /api/v1/scores.csv, sources.csv ${SOURCE_CSV_COLUMNS.join(", ")}; the JSON files hold one record per line of an array`,
+              headers: { ETag: { schema: { type: "string" }, description: "The SHA-256 of the file, quoted" }, "Cache-Control": { schema: { type: "string" }, description: IMMUTABLE_CACHE }, "Content-Disposition": { schema: { type: "string" }, description: "attachment (the data files) or inline (manifest.json, SHA256SUMS), with the file's plain name, as SHA256SUMS lists it" } },
+              content: { "text/csv": { schema: { type: "string" } }, "application/json": { schema: {} }, "text/plain": { schema: { type: "string" } } },
+            },
+            "304": { description: "If-None-Match named this file's ETag: the copy you have is this one" },
+            "404": { description: "No release of that date, or no such file", content: { "application/json": { schema: error } } },
+            "503": errors["503"],
+          },
         },
       },
     },

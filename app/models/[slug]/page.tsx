@@ -1,14 +1,20 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CiteThis } from "@/components/citation/cite-this";
 import { CountryLabel } from "@/components/country-label";
 import { ModelMeasuresSection } from "@/components/model/model-measures";
+import { originOfHeaders } from "@/lib/api/origin";
 import { getModelMeasures } from "@/lib/data/measures";
 import { getModelBySlug, type SourcedValue } from "@/lib/data/model-detail";
+import { getCitationContext } from "@/lib/data/releases";
 import { compareFieldValues } from "@/lib/domain/disagreements";
 import { FIELD_LABELS, formatDifference, formatFieldValue } from "@/lib/domain/field-display";
 import { licenseText, NO_WEIGHTS_TEXT } from "@/lib/domain/licenses";
 import { fieldLabel } from "@/lib/domain/model-fields";
+import { todayUtc } from "@/lib/domain/model-rules";
+import { releasePath } from "@/lib/domain/releases";
 import { sourceLabel } from "@/lib/domain/sources";
 import { slugSchema } from "@/lib/schemas/common";
 
@@ -46,8 +52,10 @@ function SourceLink({ source }: { source: SourcedValue }) {
 
 export default async function ModelPage({ params }: Props) {
   const slug = (await params).slug;
-  const [model, measures] = await Promise.all([load(slug), slugSchema.safeParse(slug).success ? getModelMeasures(slug, null) : null]);
+  const [model, measures, cite] = await Promise.all([load(slug), slugSchema.safeParse(slug).success ? getModelMeasures(slug, null) : null, getCitationContext()]);
   if (!model || !measures) notFound();
+  // Absolute URLs on the public origin (PUBLIC_URL, or the request's Host): never the address the app listens on.
+  const origin = originOfHeaders(await headers());
   // The values set when the record was created are its first state, not changes: summarize them in one line.
   const firstAt = model.revisions.at(-1)?.createdAt;
   const changes = model.revisions.filter((r) => !(r.createdAt === firstAt && r.oldValue === null));
@@ -74,6 +82,8 @@ export default async function ModelPage({ params }: Props) {
         <a href={`/api/v1/models/${model.slug}`} className="text-blue-700 underline dark:text-blue-400">JSON</a>
         {model.hfRepoId && <a href={`https://huggingface.co/${model.hfRepoId}`} rel="nofollow noopener" className="text-blue-700 underline dark:text-blue-400">Hugging Face</a>}
       </p>
+      <CiteThis what={`${model.name} (model record)`} dataVersion={cite.dataVersion} dataDate={cite.dataDate} url={`${origin}/models/${model.slug}`} today={todayUtc()}
+        stable={cite.latest && { ...cite.latest, url: `${origin}${releasePath(cite.latest.date)}` }} />
 
       <h2 className="mt-6 text-lg font-semibold">Every value and its source</h2>
       <div className="mt-2 overflow-x-auto">

@@ -48,6 +48,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <a href="/api/v1/models.csv" className="hover:underline">All models as CSV</a>
             <Link href="/changes" className="hover:underline">Accepted changes</Link>
             <a href="/changes.atom" className="hover:underline">Changes feed (Atom)</a>
+            <a href="/releases.atom" className="hover:underline">Releases feed (Atom)</a>
             <Link href="/about" className="hover:underline">Methodology and credits</Link>
             <Link href="/admin" className="hover:underline">Moderation</Link>
           </nav>

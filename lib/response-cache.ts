@@ -13,7 +13,7 @@ export interface CachedResponse {
 }
 
 /** Paths whose GET responses are the same for every visitor. Admin, correction forms and status pages are not. */
-const CACHEABLE = [/^\/$/, /^\/models(\/[^/]+)?$/, /^\/compare$/, /^\/orgs\/[^/]+$/, /^\/countries\/[^/]+$/, /^\/about$/, /^\/changes$/, /^\/changes\.atom$/, /^\/data-quality$/, /^\/docs\/api$/, /^\/api\/v1\//];
+const CACHEABLE = [/^\/$/, /^\/models(\/[^/]+)?$/, /^\/compare$/, /^\/orgs\/[^/]+$/, /^\/countries\/[^/]+$/, /^\/about$/, /^\/changes$/, /^\/changes\.atom$/, /^\/releases\.atom$/, /^\/data-quality$/, /^\/docs\/api$/, /^\/api\/v1\//];
 
 const MAX_BODY = 4 * 1024 * 1024;
 

@@ -16,7 +16,7 @@ describe("security headers", () => {
     const rules = await nextConfig.headers!();
     const cors = rules.filter((r) => r.headers.some((h) => h.key === "Access-Control-Allow-Origin"));
     expect(cors.map((r) => r.source).sort()).toEqual([...CORS_PATHS].sort());
-    expect(cors.map((r) => r.source).sort()).toEqual(["/api/v1/:path*", "/changes.atom"]);
+    expect(cors.map((r) => r.source).sort()).toEqual(["/api/v1/:path*", "/changes.atom", "/releases.atom"]);
     for (const r of cors) {
       const h = Object.fromEntries(r.headers.map((x) => [x.key, x.value]));
       expect(h["Access-Control-Allow-Origin"]).toBe("*");

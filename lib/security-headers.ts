@@ -45,7 +45,7 @@ export function securityHeaders(dev: boolean): { key: string; value: string }[] 
  * browser keeps other sites from reading them. next.config.ts sets these on the paths below; each route
  * handler there answers the preflight (OPTIONS, lib/api/cors.ts).
  */
-export const CORS_PATHS = ["/api/v1/:path*", "/changes.atom"] as const;
+export const CORS_PATHS = ["/api/v1/:path*", "/changes.atom", "/releases.atom"] as const;
 
 /** Response headers a browser script may read besides the CORS-safelisted ones. */
 export const CORS_EXPOSED_HEADERS = ["X-Credit", "X-Data-Complete-Through", "Content-Disposition", "Link", "Retry-After", "X-Atlas-Cache"];

@@ -1,5 +1,6 @@
 // npm run ingest -- curated [DIR]          load the curated dataset (default data/curated) through the write path.
 // npm run ingest -- hf [--repo ...] ...    Hugging Face Hub (or recorded answers with --from-dir).
+// npm run ingest -- discover ...           new releases of the tracked Hub authors, queued for review.
 // npm run ingest -- epoch FILE.csv ...     Epoch AI's "Data on AI Models" CSV.
 // npm run ingest -- <cross-check> DIR      a copy of a file-based source (models.dev, vLLM recipes: see the source registry).
 // Run without arguments for the options.
@@ -9,13 +10,15 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { readEnv } from "@/lib/env";
 import { ingestCrossCheck } from "@/lib/ingest/cross-check-run";
 import { ingestCurated } from "@/lib/ingest/curated/run";
+import { discoverReleases } from "@/lib/ingest/discover/run";
+import { loadTrackedAuthors } from "@/lib/ingest/discover/tracked";
 import { ingestEpoch, readEpochRecords } from "@/lib/ingest/epoch/run";
 import { forEachHfRecord, resolveHfTargets, type HfRecord } from "@/lib/ingest/hf/records";
 import { ingestHf } from "@/lib/ingest/hf/run";
 import { HfHubSource, HfRecordedSource, type HfSource } from "@/lib/ingest/hf/source";
 import { formatReport, type IngestReport } from "@/lib/ingest/report";
 import { openDatabase } from "@/lib/open-database";
-import { parseIngestArgs, UsageError, type IngestCommand } from "@/lib/schemas/ingest-cli";
+import { parseIngestArgs, UsageError } from "@/lib/schemas/ingest-cli";
 import { readFile } from "node:fs/promises";
 import { ingestLlmfitSnapshot } from "@/lib/ingest/llmfit/run";
 import { fetchLiveDaily, ingestOpenRouter, parseRecordedDaily } from "@/lib/ingest/openrouter/run";
@@ -34,7 +37,7 @@ async function withDatabase<T>(run: (db: PrismaClient) => Promise<T>): Promise<T
   }
 }
 
-function hfSource(cmd: Extract<IngestCommand, { source: "hf" }>): HfSource {
+function hfSource(cmd: { fromDir?: string; takenAt?: string; concurrency: number }): HfSource {
   if (cmd.fromDir) return new HfRecordedSource(path.resolve(cmd.fromDir), cmd.takenAt ? new Date(cmd.takenAt) : undefined);
   const env = readEnv();
   return new HfHubSource(env.HF_ENDPOINT, {
@@ -86,6 +89,17 @@ await runMain(async () => {
     const report = await withDatabase((db) =>
       ingestHf(db, { source, targets, minParams: cmd.minParams, create: cmd.create, dryRun: cmd.dryRun, onProgress: progress("hf") }),
     );
+    printReport(report, cmd.verbose);
+    if (report.total > 0 && report.failed >= report.total) process.exitCode = 1;
+    return;
+  }
+
+  if (cmd.source === "discover") {
+    const tracked = await loadTrackedAuthors();
+    const unknown = cmd.authors.filter((a) => !tracked.some((t) => t.author.toLowerCase() === a.toLowerCase()));
+    if (unknown.length) throw new UsageError(`not in data/tracked-orgs.yaml: ${unknown.join(", ")} (add the author there, with its organization)`);
+    const authors = cmd.authors.length ? tracked.filter((t) => cmd.authors.some((a) => a.toLowerCase() === t.author.toLowerCase())) : tracked;
+    const report = await withDatabase((db) => discoverReleases(db, { source: hfSource(cmd), authors, perAuthor: cmd.limit, dryRun: cmd.dryRun, onProgress: progress("discover") }));
     printReport(report, cmd.verbose);
     if (report.total > 0 && report.failed >= report.total) process.exitCode = 1;
     return;

@@ -13,10 +13,14 @@ export const hfCardDataSchema = z.looseObject({
   license: z.union([z.string(), z.array(z.string())]).nullish(),
   license_name: z.string().nullish(),
   license_link: z.string().nullish(),
+  // The repo(s) this one was trained or converted from, as the card states them.
+  base_model: z.union([z.string(), z.array(z.string())]).nullish(),
 });
 
 export const hfModelInfoSchema = z.looseObject({
   id: hfRepoIdSchema,
+  /** The Hub's object id: a rename keeps it. */
+  _id: z.string().nullish(),
   author: z.string().nullish(),
   createdAt: isoDateTime.nullish(),
   lastModified: isoDateTime.nullish(),
@@ -47,6 +51,20 @@ export const hfModelListSchema = z.array(
   }),
 );
 export type HfModelListEntry = z.infer<typeof hfModelListSchema>[number];
+
+/** One entry of the newest-first listing discovery reads (`sort=createdAt`, with the properties it expands). */
+export const hfNewestListSchema = z.array(
+  z.looseObject({
+    id: hfRepoIdSchema,
+    _id: z.string().nullish(),
+    createdAt: isoDateTime.nullish(),
+    pipeline_tag: z.string().nullish(),
+    library_name: z.string().nullish(),
+    tags: z.array(z.string()).nullish(),
+    gated: z.union([z.boolean(), z.string()]).nullish(),
+    safetensors: z.looseObject({ total: count }).nullish(),
+  }),
+);
 
 /** A recorded bundle of responses (e.g. tests/fixtures/hf/api/inference-atlas_trimmed_safetensors.json). */
 export const hfRecordedBundleSchema = z.looseObject({

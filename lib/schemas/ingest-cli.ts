@@ -8,6 +8,7 @@ export const INGEST_USAGE = `Usage:
   npm run ingest -- curated [DIR]
   npm run ingest -- hf [--repo ORG/NAME ...] [--org ORG ...] [--all] [--from-dir DIR] [--min-params 1B]
                        [--concurrency 4] [--create] [--dry-run] [--json] [--verbose] [--taken-at DATE]
+  npm run ingest -- discover [--author NAME ...] [--limit 50] [--from-dir DIR] [--concurrency 4] [--dry-run] [--verbose]
   npm run ingest -- epoch FILE.csv [--create] [--dry-run] [--json] [--verbose]
 ${CROSS_CHECK_SOURCES.map((k) => `  npm run ingest -- ${k} DIR [--exclusions FILE] [--dry-run] [--verbose]\n`).join("")}  npm run ingest -- scores [--dry-run] [--verbose]
   npm run ingest -- openrouter [FILE.json | --live] [--dry-run] [--verbose]
@@ -16,6 +17,9 @@ ${CROSS_CHECK_SOURCES.map((k) => `  npm run ingest -- ${k} DIR [--exclusions FIL
   hf      Hugging Face Hub: --repo ids, --org organizations (their text-generation models of at least
           --min-params, default 1B), or (default) every model of the database that has a repo id.
           --from-dir reads recorded answers (ORG--NAME.config.json, ORG--NAME.api.json) instead of the network.
+  discover  new releases: each tracked author's (data/tracked-orgs.yaml, or --author) --limit newest Hub
+          repositories that no record, exclusion or earlier candidate knows, read and queued for review at
+          /admin/candidates; quantized copies, adapters and non-text models are filtered and counted.
   epoch   Epoch AI's "Data on AI Models" CSV: language models with open weights, matched to our models.
 ${CROSS_CHECK_SOURCES.map((k) => `  ${k}: a copy of ${SOURCES[k].files.holds} (${SOURCES[k].files.shipped})\n`).join("")}          these cross-check values, matched by repo id or data/excluded.yaml (--exclusions); they name no
           license, so files matching no model are listed as candidates to curate, never created.
@@ -77,6 +81,18 @@ export const hfArgsSchema = z
   });
 export type HfArgs = z.infer<typeof hfArgsSchema>;
 
+export const discoverArgsSchema = z
+  .strictObject({
+    author: z.array(orgSchema).min(1, "--author needs at least one Hub author").optional(),
+    limit: one(z.string().regex(/^\d+$/, "must be a whole number").transform(Number).pipe(z.int().min(1, "must be at least 1").max(100, "is at most 100 (one page of the Hub's listing)")), "limit"),
+    "from-dir": one(z.string().min(1), "from-dir"),
+    concurrency: one(z.string().regex(/^\d+$/, "must be a whole number").transform(Number).pipe(z.int().min(1).max(32)), "concurrency"),
+    "dry-run": flag,
+    verbose: flag,
+  })
+  .transform((a) => ({ authors: a.author ?? [], limit: a.limit ?? 50, fromDir: a["from-dir"], concurrency: a.concurrency ?? 4, takenAt: undefined, dryRun: a["dry-run"], verbose: a.verbose }));
+export type DiscoverArgs = z.infer<typeof discoverArgsSchema>;
+
 export const epochArgsSchema = z
   .strictObject({
     _: z.array(z.string()).length(1, "name one Epoch CSV file"),
@@ -118,6 +134,7 @@ export const adoptionArgsSchema = z
 export type IngestCommand =
   | { source: "curated"; dir: string | undefined }
   | ({ source: "hf" } & HfArgs)
+  | ({ source: "discover" } & DiscoverArgs)
   | ({ source: "epoch" } & EpochArgs)
   | ({ source: CrossCheckSource } & CrossCheckArgs)
   | ({ source: "scores" } & z.infer<typeof scoresArgsSchema>)
@@ -163,6 +180,11 @@ export function parseIngestArgs(argv: string[]): IngestCommand {
     const { _: positional, ...named } = tokenizeArgs(rest);
     if (positional!.length) fail(`unexpected ${positional!.join(" ")} (repo ids go after --repo)`);
     return { source, ...check(hfArgsSchema.safeParse(named)) };
+  }
+  if (source === "discover") {
+    const { _: positional, ...named } = tokenizeArgs(rest);
+    if (positional!.length) fail(`unexpected ${positional!.join(" ")} (authors go after --author)`);
+    return { source, ...check(discoverArgsSchema.safeParse(named)) };
   }
   if (source === "epoch") return { source, ...check(epochArgsSchema.safeParse(tokenizeArgs(rest))) };
   if (source === "scores") return { source, ...check(scoresArgsSchema.safeParse(tokenizeArgs(rest))) };

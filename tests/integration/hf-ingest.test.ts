@@ -238,6 +238,7 @@ describe("Hugging Face ingest from recorded answers (--from-dir)", () => {
       description: "test",
       fetch: async (id: string) => ({ requestedId: id, info: { json: info(downloads), takenAt: at }, config: { state: "not-recorded" as const } }),
       listOrganization: async () => ({ entries: [], truncated: false }),
+      listNewest: async () => [],
       listRecorded: async () => ["deepseek-ai/DeepSeek-V3"],
     });
     const go = (downloads: number, at: Date) => ingestHf(db, { source: src(downloads, at), targets: { recorded: true }, today: TODAY });

@@ -10,6 +10,14 @@ import path from "node:path";
  * (a listing built from both, paginated with a Link header like the Hub's). Tests script failures per
  * path: status codes with headers and bodies, malformed bodies, answers that never come.
  */
+/** A recorded config.json of tests/fixtures/hf/configs, as text. */
+export function fixtureConfig(repoId: string): string {
+  const [org, name] = repoId.split("/");
+  const file = readdirSync(path.join(FIXTURES, "configs")).find((f) => f.toLowerCase().startsWith(`${org}--${name}.config`.toLowerCase()));
+  if (!file) throw new Error(`no recorded config.json of ${repoId} in tests/fixtures/hf/configs`);
+  return readFileSync(path.join(FIXTURES, "configs", file), "utf8");
+}
+
 export type Behaviour =
   | { status: number; body?: string; headers?: Record<string, string>; delayMs?: number }
   | { hang: true }
@@ -24,6 +32,10 @@ export interface HfTestServer {
   script(pathname: string, ...behaviours: Behaviour[]): void;
   /** Add or replace a model-info answer. */
   setInfo(id: string, body: unknown): void;
+  /** Take a repo away (model info and config), as a rename or a deletion does. */
+  remove(id: string): void;
+  /** Add or replace a config.json (any text: a malformed one too). */
+  setConfig(id: string, text: string): void;
   close(): Promise<void>;
 }
 
@@ -44,8 +56,9 @@ function loadFixtures(): { infos: Map<string, unknown>; configs: Map<string, str
   return { infos, configs };
 }
 
-export async function startHfServer(options: { pageSize?: number; delayMs?: number } = {}): Promise<HfTestServer> {
-  const { infos, configs } = loadFixtures();
+/** `empty`: start with no recorded answers (the test adds each repo it needs with setInfo and setConfig). */
+export async function startHfServer(options: { pageSize?: number; delayMs?: number; empty?: boolean } = {}): Promise<HfTestServer> {
+  const { infos, configs } = options.empty ? { infos: new Map<string, unknown>(), configs: new Map<string, string>() } : loadFixtures();
   const scripts = new Map<string, Behaviour[]>();
   const requests: HfTestServer["requests"] = [];
   const sockets = new Set<import("node:net").Socket>();
@@ -96,10 +109,23 @@ export async function startHfServer(options: { pageSize?: number; delayMs?: numb
         .filter(([key]) => key.startsWith(`${author}/`))
         .sort()
         .map(([key, id]) => {
-          const body = infos.get(key) as { safetensors?: { total: number }; pipeline_tag?: string } | undefined;
-          return { id, ...(body?.safetensors ? { safetensors: { total: body.safetensors.total } } : {}), ...(body?.pipeline_tag ? { pipeline_tag: body.pipeline_tag } : {}) };
+          const body = infos.get(key) as { _id?: string; createdAt?: string; tags?: string[]; library_name?: string; safetensors?: { total: number }; pipeline_tag?: string } | undefined;
+          return {
+            id,
+            ...(body?._id ? { _id: body._id } : {}),
+            ...(body?.safetensors ? { safetensors: { total: body.safetensors.total } } : {}),
+            ...(body?.pipeline_tag ? { pipeline_tag: body.pipeline_tag } : {}),
+            // The newest-first listing (sort=createdAt) expands these; the Hub sends them when asked.
+            ...(url.searchParams.getAll("expand[]").includes("createdAt") && body?.createdAt ? { createdAt: body.createdAt } : {}),
+            ...(url.searchParams.getAll("expand[]").includes("tags") && body?.tags ? { tags: body.tags } : {}),
+            ...(url.searchParams.getAll("expand[]").includes("library_name") && body?.library_name ? { library_name: body.library_name } : {}),
+          };
         });
-      const size = options.pageSize ?? 1000;
+      if (url.searchParams.get("sort") === "createdAt") {
+        const created = (e: { createdAt?: string }) => e.createdAt ?? "";
+        all.sort((a, b) => (url.searchParams.get("direction") === "-1" ? created(b).localeCompare(created(a)) : created(a).localeCompare(created(b))));
+      }
+      const size = Math.min(options.pageSize ?? 1000, Number(url.searchParams.get("limit") ?? 1000));
       const offset = Number(url.searchParams.get("cursor") ?? 0);
       const page = all.slice(offset, offset + size);
       const headers: Record<string, string> = {};
@@ -130,6 +156,13 @@ export async function startHfServer(options: { pageSize?: number; delayMs?: numb
     },
     setInfo(id, body) {
       infos.set(id.toLowerCase(), body);
+    },
+    remove(id) {
+      infos.delete(id.toLowerCase());
+      configs.delete(id.toLowerCase());
+    },
+    setConfig(id, text) {
+      configs.set(id.toLowerCase(), text);
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -29,6 +29,10 @@ export interface HfModelFacts {
   /** false when the repo is disabled (weights no longer downloadable); true when public; null when unsaid. */
   downloadable: boolean | null;
   gated: boolean | null;
+  /** The Hub's object id, which a rename keeps. */
+  hubId: string | null;
+  /** The card's base_model: the repos this one derives from (empty when it says none). */
+  baseRepoIds: string[];
 }
 
 export class HfShapeError extends Error {}
@@ -108,5 +112,7 @@ export function deriveHfModelFacts(json: unknown): HfModelFacts {
     safetensorsDtypes: Object.keys(m.safetensors?.parameters ?? {}).sort(),
     downloadable: m.disabled === true ? false : m.private === false ? true : null,
     gated: m.gated == null ? null : m.gated !== false,
+    hubId: m._id ?? null,
+    baseRepoIds: (Array.isArray(m.cardData?.base_model) ? m.cardData.base_model : m.cardData?.base_model ? [m.cardData.base_model] : []).filter((id) => id.includes("/")),
   };
 }

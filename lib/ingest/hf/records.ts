@@ -36,6 +36,7 @@ export function deriveHfRecord(raw: HfRawAnswer): HfRecord {
   }
   let config: ConfigFacts | null = null;
   let configState: HfRecord["configState"] = raw.config.state === "found" ? "parsed" : raw.config.state;
+  if (raw.config.state === "unreadable") problems.push(`config.json could not be read: ${raw.config.reason}`);
   if (raw.config.state === "found") {
     try {
       config = parseHfConfig(raw.config.json);

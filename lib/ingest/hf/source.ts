@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { formatIssues, hfModelListSchema, hfRecordedBundleSchema } from "@/lib/schemas/hf";
+import { formatIssues, hfModelListSchema, hfNewestListSchema, hfRecordedBundleSchema } from "@/lib/schemas/hf";
 import { HttpClient, HttpError, type HttpClientOptions } from "../http-client";
 
 /**
@@ -15,12 +15,24 @@ export interface HfRawAnswer {
    * config.json: "missing" = the repo has none (404); "forbidden" = gated or private and no token that
    * opens it; "not-recorded" = the folder has no recording (not the same as missing: nothing is known).
    */
-  config: { state: "found"; json: unknown } | { state: "missing" | "forbidden" | "not-recorded" };
+  config: { state: "found"; json: unknown } | { state: "missing" | "forbidden" | "not-recorded" } | { state: "unreadable"; reason: string };
 }
 
 export interface HfOrgListing {
   entries: { id: string; totalParams: number | null; pipelineTag: string | null }[];
   truncated: boolean;
+}
+
+/** A repository as the newest-first listing shows it: enough to tell a release from a copy without fetching it. */
+export interface HfListedRepo {
+  id: string;
+  /** The Hub's object id, which a rename keeps (null when the answer leaves it out). */
+  hubId: string | null;
+  createdAt: string | null;
+  pipelineTag: string | null;
+  libraryName: string | null;
+  tags: string[];
+  totalParams: number | null;
 }
 
 export interface HfSource {
@@ -29,6 +41,8 @@ export interface HfSource {
   /** Throws (HttpError, or Error with a clear message) when the answer cannot be had. */
   fetch(repoId: string): Promise<HfRawAnswer>;
   listOrganization(org: string): Promise<HfOrgListing>;
+  /** An author's newest repositories, newest first (one page: discovery runs often). */
+  listNewest(author: string, limit: number): Promise<HfListedRepo[]>;
   /** The repos a folder holds answers for (null for the network). */
   listRecorded(): Promise<string[] | null>;
 }
@@ -63,14 +77,25 @@ export class HfHubSource implements HfSource {
     const takenAt = new Date();
     const [info, config] = await Promise.all([
       this.client.getJson(`${this.endpoint}/api/models/${encodeRepo(repoId)}?${query}`, [401, 403, 404]),
-      this.client.getJson(`${this.endpoint}/${encodeRepo(repoId)}/resolve/main/config.json`, [401, 403, 404]),
+      // A config.json that is not JSON leaves the shape unknown; the model-info answer still counts.
+      this.client.getJson(`${this.endpoint}/${encodeRepo(repoId)}/resolve/main/config.json`, [401, 403, 404]).catch((e: unknown) => {
+        if (e instanceof HttpError && e.failure === "body") return { status: 0, json: null, headers: new Headers(), unreadable: e.message };
+        throw e;
+      }),
     ]);
     if (info.status === 404) throw new Error(`${repoId}: no such repo on ${this.endpoint} (404)`);
     if (info.status === 401 || info.status === 403) throw new Error(`${repoId}: the Hub refuses access (${info.status}): private, or set HF_TOKEN`);
     return {
       requestedId: repoId,
       info: { json: info.json, takenAt },
-      config: config.status === 404 ? { state: "missing" } : config.status === 401 || config.status === 403 ? { state: "forbidden" } : { state: "found", json: config.json },
+      config:
+        "unreadable" in config
+          ? { state: "unreadable", reason: config.unreadable }
+          : config.status === 404
+            ? { state: "missing" }
+            : config.status === 401 || config.status === 403
+              ? { state: "forbidden" }
+              : { state: "found", json: config.json },
     };
   }
 
@@ -88,6 +113,23 @@ export class HfHubSource implements HfSource {
       url = nextLink(res.headers.get("link"), origin);
     }
     return { entries, truncated: false };
+  }
+
+  async listNewest(author: string, limit: number): Promise<HfListedRepo[]> {
+    const expand = ["createdAt", "pipeline_tag", "library_name", "tags", "safetensors"].map((e) => `expand[]=${e}`).join("&");
+    const url = `${this.endpoint}/api/models?author=${encodeURIComponent(author)}&sort=createdAt&direction=-1&limit=${limit}&${expand}`;
+    const res = await this.client.getJson(url);
+    const parsed = hfNewestListSchema.safeParse(res.json);
+    if (!parsed.success) throw new HttpError(`GET ${url}: unexpected listing shape: ${formatIssues(parsed.error)}`, url, "body", 1, res.status);
+    return parsed.data.map((m) => ({
+      id: m.id,
+      hubId: m._id ?? null,
+      createdAt: m.createdAt ?? null,
+      pipelineTag: m.pipeline_tag ?? null,
+      libraryName: m.library_name ?? null,
+      tags: m.tags ?? [],
+      totalParams: m.safetensors?.total ?? null,
+    }));
   }
 
   async listRecorded(): Promise<null> {
@@ -192,6 +234,18 @@ export class HfRecordedSource implements HfSource {
         return { id, totalParams: typeof total === "number" ? total : null, pipelineTag: typeof json?.pipeline_tag === "string" ? json.pipeline_tag : null };
       });
     return { entries, truncated: false };
+  }
+
+  async listNewest(author: string, limit: number): Promise<HfListedRepo[]> {
+    const { names, infos } = await this.load();
+    const parsed = hfNewestListSchema.safeParse(
+      [...names.entries()].filter(([key]) => key.startsWith(`${author.toLowerCase()}/`)).map(([key, id]) => ({ ...(infos.get(key)?.json as object | undefined), id })),
+    );
+    if (!parsed.success) throw new Error(`${this.dir}: a recorded answer of ${author} has an unexpected shape: ${formatIssues(parsed.error)}`);
+    return parsed.data
+      .map((m) => ({ id: m.id, hubId: m._id ?? null, createdAt: m.createdAt ?? null, pipelineTag: m.pipeline_tag ?? null, libraryName: m.library_name ?? null, tags: m.tags ?? [], totalParams: m.safetensors?.total ?? null }))
+      .sort((a, b) => (b.createdAt ?? "").localeCompare(a.createdAt ?? ""))
+      .slice(0, limit);
   }
 
   async listRecorded(): Promise<string[]> {

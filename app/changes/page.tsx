@@ -4,11 +4,11 @@ import { z } from "zod";
 import { ExternalLink } from "@/components/corrections/external-link";
 import { linkClass } from "@/components/corrections/form-styles";
 import { listAcceptedChanges } from "@/lib/data/corrections/changes";
-import { listNewReleases } from "@/lib/data/releases";
+import { listNewReleases } from "@/lib/data/new-releases";
 import { countryName } from "@/lib/domain/countries";
 import { licenseText } from "@/lib/domain/licenses";
 import { formatExact, formatParams, formatTokens } from "@/lib/domain/params";
-import { RELEASES_FEED_LIMIT } from "@/lib/domain/releases";
+import { RELEASES_FEED_LIMIT } from "@/lib/domain/new-releases";
 
 // Every change made by an accepted correction, newest first, with its evidence; and the newest releases
 // as the atlas listed them. Both also as feeds.

@@ -1,8 +1,8 @@
 // GET /releases.atom - the newest 50 open-weights releases as the atlas listed them, as an Atom feed, for people who follow new models.
 import { publicOrigin } from "@/lib/api/origin";
-import { listNewReleases } from "@/lib/data/releases";
+import { listNewReleases } from "@/lib/data/new-releases";
 import { buildAtomFeed } from "@/lib/domain/atom";
-import { releaseSummary, releaseTitle, RELEASES_FEED_LIMIT } from "@/lib/domain/releases";
+import { releaseSummary, releaseTitle, RELEASES_FEED_LIMIT } from "@/lib/domain/new-releases";
 
 export const dynamic = "force-dynamic";
 

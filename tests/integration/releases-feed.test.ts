@@ -2,7 +2,7 @@ import path from "node:path";
 import { NextRequest } from "next/server";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { GET as releasesFeed, OPTIONS } from "@/app/releases.atom/route";
-import { listNewReleases } from "@/lib/data/releases";
+import { listNewReleases } from "@/lib/data/new-releases";
 import { ingestCurated } from "@/lib/ingest/curated/run";
 import { resetDatabase, testClient } from "../support/db-helpers";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { releaseKeyValues, releaseSummary, releaseTitle, type ReleaseEntryInput } from "./releases";
+import { releaseKeyValues, releaseSummary, releaseTitle, type ReleaseEntryInput } from "./new-releases";
 
 const v3: ReleaseEntryInput = {
   slug: "deepseek-v3",

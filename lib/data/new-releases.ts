@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
-import { RELEASES_FEED_LIMIT, type ReleaseEntryInput } from "@/lib/domain/releases";
+import { RELEASES_FEED_LIMIT, type ReleaseEntryInput } from "@/lib/domain/new-releases";
 import { listItemSelect, toListItem, type ModelListItem } from "./models";
 
 /** A release as the feed and /changes show it: the list item, and when the atlas listed it (ISO timestamp). */

@@ -140,6 +140,7 @@ function NewReleases({ releases }: { releases: Awaited<ReturnType<typeof listNew
                 <th scope="col" aria-sort="descending" className="px-3 py-2 font-medium">Listed</th>
                 <th scope="col" className="px-3 py-2 font-medium">Model</th>
                 <th scope="col" className="px-3 py-2 font-medium">Developer</th>
+                <th scope="col" className="px-3 py-2 font-medium">Country</th>
                 <th scope="col" className="px-3 py-2 font-medium">Weights released</th>
                 <th scope="col" className="px-3 py-2 text-right font-medium">Total</th>
                 <th scope="col" className="px-3 py-2 text-right font-medium">Active</th>
@@ -158,9 +159,8 @@ function NewReleases({ releases }: { releases: Awaited<ReturnType<typeof listNew
                       {r.name}
                     </Link>
                   </th>
-                  <td className="px-3 py-2">
-                    {r.organization.name} ({countryName(r.organization.country)})
-                  </td>
+                  <td className="px-3 py-2">{r.organization.name}</td>
+                  <td className="px-3 py-2">{countryName(r.organization.country)}</td>
                   <td className="tabular whitespace-nowrap px-3 py-2">{r.releaseDate}</td>
                   <td className={num} title={r.totalParams != null ? formatExact(r.totalParams) : undefined}>{formatParams(r.totalParams)}</td>
                   <td className={num} title={r.activeParams != null ? formatExact(r.activeParams) : undefined}>{formatParams(r.activeParams)}</td>

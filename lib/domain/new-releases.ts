@@ -37,7 +37,8 @@ export function releaseKeyValues(r: ReleaseEntryInput): ReleaseKeyValue[] {
   const active =
     r.architecture === "dense" && r.activeParams != null && r.activeParams === r.totalParams ? `${formatParams(r.activeParams)} (dense: all of them)` : known(formatParams(r.activeParams));
   return [
-    { label: "Developer", value: `${r.organization.name} (${countryName(r.organization.country)})` },
+    { label: "Developer", value: r.organization.name },
+    { label: "Country", value: countryName(r.organization.country) },
     { label: "Weights released", value: r.releaseDate },
     { label: "Total parameters", value: known(formatParams(r.totalParams)) },
     { label: "Active parameters", value: active },
@@ -46,11 +47,14 @@ export function releaseKeyValues(r: ReleaseEntryInput): ReleaseKeyValue[] {
   ];
 }
 
-/** One line for the entry's title: "DeepSeek-V3: DeepSeek (China), 671B total, 37B active, 128K context". */
+/** One line for the entry's title: "DeepSeek-V3 by DeepSeek, China: 671B total, 37B active, 128K context". */
 export function releaseTitle(r: ReleaseEntryInput): string {
-  const size = [r.totalParams != null ? `${formatParams(r.totalParams)} total` : null, r.activeParams != null && r.activeParams !== r.totalParams ? `${formatParams(r.activeParams)} active` : null];
-  const parts = [`${r.organization.name} (${countryName(r.organization.country)})`, ...size, r.contextWindow != null ? `${formatTokens(r.contextWindow)} context` : null];
-  return `${r.name}: ${parts.filter(Boolean).join(", ")}`;
+  const parts = [
+    r.totalParams != null ? `${formatParams(r.totalParams)} total` : null,
+    r.activeParams != null && r.activeParams !== r.totalParams ? `${formatParams(r.activeParams)} active` : null,
+    r.contextWindow != null ? `${formatTokens(r.contextWindow)} context` : null,
+  ].filter(Boolean);
+  return `${r.name} by ${r.organization.name}, ${countryName(r.organization.country)}${parts.length ? `: ${parts.join(", ")}` : ""}`;
 }
 
 /** The entry's text: every key value as "Label: value.", then when the atlas listed it. */

@@ -45,15 +45,15 @@ describe("the feed of new releases", () => {
     ]);
     expect(all[0]).toEqual({
       id: "http://atlas.example.org/models/llama-3.1-8b",
-      title: "Llama 3.1 8B: Meta (United States), 8.03B total, 128K context",
+      title: "Llama 3.1 8B by Meta, United States: 8.03B total, 128K context",
       link: "http://atlas.example.org/models/llama-3.1-8b",
       updated: listed,
       published: "2024-07-23T00:00:00Z",
       summary:
-        "Developer: Meta (United States). Weights released: 2024-07-23. Total parameters: 8.03B. Active parameters: 8.03B (dense: all of them). " +
+        "Developer: Meta. Country: United States. Weights released: 2024-07-23. Total parameters: 8.03B. Active parameters: 8.03B (dense: all of them). " +
         `Context window: 128K tokens. License: Llama 3.1 Community License (Restricted). Listed in the atlas on ${listed.slice(0, 10)}.`,
     });
-    expect(all[1]!.title).toBe("Qwen3-235B-A22B: Alibaba Cloud (Qwen) (China), 235B total, 22B active, 128K context");
+    expect(all[1]!.title).toBe("Qwen3-235B-A22B by Alibaba Cloud (Qwen), China: 235B total, 22B active, 128K context");
     expect(all[1]!.summary).toContain("License: Apache License 2.0 (Permissive).");
     // The feed's date is its newest entry's.
     expect(xml).toContain(`  <updated>${listed}</updated>\n  <author>`);

@@ -25,6 +25,21 @@ function Time({ iso }: { iso: string }) {
   );
 }
 
+function RunBy({ runBy }: { runBy: NonNullable<SourceStatus["runBy"]> }) {
+  return (
+    <>
+      Runs with{" "}
+      {runBy.commands.map((c, i) => (
+        <span key={c}>
+          {i > 0 ? (i === runBy.commands.length - 1 ? " or " : ", ") : null}
+          <code className="text-xs">{c}</code>
+        </span>
+      ))}
+      {runBy.note ? ` (${runBy.note})` : null}.
+    </>
+  );
+}
+
 function counts(r: RunSummary): string {
   const parts = (["created", "updated", "unchanged", "failed", "disagreements"] as const).filter((k) => r[k] > 0).map((k) => `${r[k].toLocaleString("en-US")} ${k}`);
   return parts.length ? parts.join(", ") : "nothing counted";
@@ -33,7 +48,9 @@ function counts(r: RunSummary): string {
 function Message({ text }: { text: string | null }) {
   if (!text) return <span className="text-zinc-500 dark:text-zinc-400">—</span>;
   const lines = text.split("\n");
-  const first = lines[0]!.length > 160 ? `${lines[0]!.slice(0, 157)}…` : lines[0]!;
+  // A report's first line is often a heading ("Notes (2):"): its first item says more.
+  const head = lines[0]!.endsWith(":") && lines[1] ? `${lines[0]} ${lines[1].trim()}` : lines[0]!;
+  const first = head.length > 160 ? `${head.slice(0, 157)}…` : head;
   if (lines.length === 1 && first === lines[0]) return <span className="break-words">{first}</span>;
   return (
     <details>
@@ -120,7 +137,7 @@ export function SourceRuns({ sources, queue }: { sources: SourceStatus[]; queue:
                       <td className="px-3 py-2">—</td>
                       <td className="px-3 py-2">—</td>
                       <td className="px-3 py-2">never succeeded</td>
-                      <td className="max-w-md px-3 py-2 text-zinc-700 dark:text-zinc-300">{s.runBy ? <>Runs with {s.runBy}.</> : "—"}</td>
+                      <td className="max-w-md px-3 py-2 text-zinc-700 dark:text-zinc-300">{s.runBy ? <RunBy runBy={s.runBy} /> : "—"}</td>
                     </>
                   )}
                 </tr>

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
-import { EXPECTED_RUNS, RUN_JOBS, RUN_STATUSES, type RunJob, type RunStatus } from "@/lib/domain/source-runs";
+import { EXPECTED_RUNS, RUN_JOBS, RUN_STATUSES, type RunBy, type RunJob, type RunStatus } from "@/lib/domain/source-runs";
 import { sourceLabel, type RunSource } from "@/lib/domain/sources";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { RunCounts } from "./ingest-runs";
@@ -23,7 +23,7 @@ export interface SourceStatus {
   label: string;
   job: RunJob | string;
   /** The commands that run it (null for a source or job the code does not know: an older row). */
-  runBy: string | null;
+  runBy: RunBy | null;
   /** Null: never ran. */
   lastRun: RunSummary | null;
   /** When the last successful run finished (null: never succeeded). */
@@ -69,7 +69,7 @@ export async function listSourceStatus(db: PrismaClient = getDb()): Promise<Sour
   const lastRun = new Map(rows.map((r) => runRowSchema.parse(r)).map((r) => [key(r.source, r.job), r]));
   const lastSuccess = new Map(succeeded.map((g) => [key(g.source, g.job), g._max.finishedAt]));
 
-  const expected = EXPECTED_RUNS.map((e) => ({ source: e.source as string, job: e.job as string, runBy: e.runBy as string | null }));
+  const expected = EXPECTED_RUNS.map((e) => ({ source: e.source as string, job: e.job as string, runBy: e.runBy as RunBy | null }));
   const known = new Set(expected.map((e) => key(e.source, e.job)));
   const others = [...lastRun.values()].filter((r) => !known.has(key(r.source, r.job))).map((r) => ({ source: r.source, job: r.job, runBy: null }));
   return [...expected, ...others].map(({ source, job, runBy }) => {

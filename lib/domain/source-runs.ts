@@ -12,29 +12,34 @@ export type RunJob = (typeof RUN_JOBS)[number];
 export const RUN_STATUSES = ["running", "succeeded", "failed", "skipped"] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
-/** How each source's ingest runs; the compiler asks for a new source here. */
-const INGEST_COMMANDS: Record<RunSource, string> = {
-  curated: "npm run ingest -- curated (and the first start)",
-  huggingface: "npm run refresh (the Hub adoption snapshot), npm run ingest -- hf",
-  epoch: "npm run ingest -- epoch FILE.csv (the first start loads the shipped copy)",
-  modelsdev: "npm run ingest -- modelsdev DIR, npm run ingest -- scores (the first start loads the shipped copies)",
-  "vllm-recipes": "npm run ingest -- vllm-recipes DIR (the first start loads the shipped copy)",
-  "epoch-benchmarks": "npm run ingest -- scores (the first start loads the shipped copy)",
-  openrouter: "npm run refresh with OPENROUTER_API_KEY, npm run ingest -- openrouter --live (the first start loads the shipped copy)",
-  llmfit: "npm run ingest -- adoption (the first start loads the shipped copy)",
+/** What runs each source's ingest, and a note; the compiler asks for a new source here. */
+const INGEST_COMMANDS: Record<RunSource, RunBy> = {
+  curated: { commands: ["npm run ingest -- curated"], note: "and the first start" },
+  huggingface: { commands: ["npm run refresh", "npm run ingest -- hf"], note: "the refresh's Hub adoption snapshot" },
+  epoch: { commands: ["npm run ingest -- epoch FILE.csv"], note: "the first start loads the shipped copy" },
+  modelsdev: { commands: ["npm run ingest -- modelsdev DIR", "npm run ingest -- scores"], note: "the first start loads the shipped copies" },
+  "vllm-recipes": { commands: ["npm run ingest -- vllm-recipes DIR"], note: "the first start loads the shipped copy" },
+  "epoch-benchmarks": { commands: ["npm run ingest -- scores"], note: "the first start loads the shipped copy" },
+  openrouter: { commands: ["npm run refresh", "npm run ingest -- openrouter --live"], note: "with OPENROUTER_API_KEY; the first start loads the shipped copy" },
+  llmfit: { commands: ["npm run ingest -- adoption"], note: "the first start loads the shipped copy" },
 };
+
+export interface RunBy {
+  commands: string[];
+  note?: string;
+}
 
 export interface ExpectedRun {
   source: RunSource;
   job: RunJob;
-  runBy: string;
+  runBy: RunBy;
 }
 
 /** The refresh's steps first (discovery, the Hub snapshot, usage), then the other sources. */
 const REFRESH_FIRST: readonly RunSource[] = ["huggingface", "openrouter"];
 
 export const EXPECTED_RUNS: readonly ExpectedRun[] = [
-  { source: "huggingface", job: "discover", runBy: "npm run refresh, npm run ingest -- discover" },
+  { source: "huggingface", job: "discover", runBy: { commands: ["npm run refresh", "npm run ingest -- discover"] } },
   ...[...REFRESH_FIRST, ...(Object.keys(INGEST_COMMANDS) as RunSource[]).filter((s) => !REFRESH_FIRST.includes(s))].map((source) => ({
     source,
     job: "ingest" as const,

@@ -5,6 +5,7 @@ import { ReviewForm } from "@/components/admin/review-form";
 import { ExternalLink } from "@/components/corrections/external-link";
 import { linkClass, secondaryButtonClass } from "@/components/corrections/form-styles";
 import { adminConfig, requireAdmin } from "@/lib/auth/server";
+import { countPendingCandidates } from "@/lib/data/candidates";
 import { listCorrectionDisagreements, listPendingCorrections } from "@/lib/data/corrections/queue";
 import { formatAge } from "@/lib/domain/correction-fields";
 import { sourceLabel } from "@/lib/domain/sources";
@@ -28,7 +29,7 @@ export default async function AdminPage({ searchParams }: Props) {
     );
   }
   await requireAdmin();
-  const [queue, disagreements, query] = await Promise.all([listPendingCorrections(), listCorrectionDisagreements(), searchParams]);
+  const [queue, disagreements, candidates, query] = await Promise.all([listPendingCorrections(), listCorrectionDisagreements(), countPendingCandidates(), searchParams]);
   const done = query.done === "accepted" || query.done === "rejected" ? query.done : null;
   const count = typeof query.n === "string" && /^\d{1,2}$/.test(query.n) ? Number(query.n) : 0;
   const now = new Date();
@@ -45,6 +46,12 @@ export default async function AdminPage({ searchParams }: Props) {
               /changes
             </Link>
             .
+          </p>
+          <p className="mt-1 text-sm">
+            <Link href="/admin/candidates" className={linkClass}>
+              New releases to review
+            </Link>{" "}
+            <span className="text-zinc-600 dark:text-zinc-400">({candidates === 0 ? "none waiting" : `${candidates} waiting`}, found on the Hub by discovery)</span>
           </p>
         </div>
         <form action={logout}>

@@ -1,9 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
-import { MODEL_FIELDS, type ModelField } from "@/lib/domain/model-fields";
+import { MODEL_FIELDS, type ModelField, type ModelValues } from "@/lib/domain/model-fields";
+import { valueInUse } from "@/lib/domain/sources";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { FieldValue, Tx } from "./write-path";
+import { modelSelect, rowToValues, type FieldValue, type Tx } from "./write-path";
 
 /**
  * The review queue of new Hub repositories (issue 16): what discovery writes (queueCandidate,
@@ -17,7 +18,7 @@ export type Proposal = { value: FieldValue; url: string; basis: ProposalBasis };
 export type Proposals = Partial<Record<ModelField, Proposal>>;
 
 // The stored JSON is read back through this: a row written by an older version must not break the page.
-const proposalsSchema = z.record(
+const proposalsSchema = z.partialRecord(
   z.enum(MODEL_FIELDS),
   z.object({ value: z.unknown(), url: z.string(), basis: z.enum(PROPOSAL_BASES) }),
 );
@@ -138,4 +139,33 @@ export async function getCandidate(id: number, db: Tx = getDb()): Promise<Candid
 
 export async function countPendingCandidates(db: Tx = getDb()): Promise<number> {
   return db.candidate.count({ where: { status: "pending" } });
+}
+
+// ---- Writing accepted candidates back into data/curated (npm run export -- curated).
+
+export interface ReviewedRecord {
+  slug: string;
+  values: ModelValues;
+  /** The source URL of each field's value in use. */
+  urls: Partial<Record<ModelField, string>>;
+  notes: string | null;
+  /** The day the moderator accepted it: the day its values were checked against their sources. */
+  checkedOn: string | null;
+}
+
+/** Records that hold values a moderator entered through the candidate review, with each value in use's URL. */
+export async function listReviewedRecords(db: Tx): Promise<ReviewedRecord[]> {
+  const rows = await db.model.findMany({
+    where: { fieldSources: { some: { sourceKind: "moderator" } } },
+    orderBy: { slug: "asc" },
+    select: { ...modelSelect, candidates: { where: { status: "accepted" }, select: { reviewedAt: true }, orderBy: { reviewedAt: "desc" }, take: 1 } },
+  });
+  return rows.map((row) => {
+    const urls: Partial<Record<ModelField, string>> = {};
+    for (const field of MODEL_FIELDS) {
+      const held = valueInUse(field, row.fieldSources.filter((s) => s.field === field).map((s) => ({ source: s.sourceKind, value: s.value, url: s.sourceUrl })));
+      if (held) urls[field] = held.url;
+    }
+    return { slug: row.slug, values: rowToValues(row), urls, notes: row.notes, checkedOn: row.candidates[0]?.reviewedAt?.toISOString().slice(0, 10) ?? null };
+  });
 }

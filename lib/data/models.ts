@@ -265,6 +265,11 @@ export async function loadFilterOptions(): Promise<FilterOptions> {
   };
 }
 
+/** Every license of the table, by name: the choices of the corrections and candidate forms. */
+export async function listLicenses(): Promise<{ id: string; name: string }[]> {
+  return getDb().license.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
+}
+
 export interface OrganizationDetail extends OrganizationRef {
   kind: string;
   website: string | null;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { FIELD_LABELS, formatDifference, formatFieldValue } from "./field-display";
+import { FIELD_LABELS, formatDifference, formatFieldValue, formInputText } from "./field-display";
+import { MODEL_FIELD_REGISTRY, type ModelField } from "./model-fields";
 
 describe("formatFieldValue", () => {
   it("shows counts in the project's format with the exact value", () => {
@@ -32,4 +33,16 @@ describe("formatDifference", () => {
 it("labels come from the registry, one per field", () => {
   expect(FIELD_LABELS.hfRepoId).toBe("Hugging Face repository");
   expect(new Set(Object.values(FIELD_LABELS)).size).toBe(Object.keys(FIELD_LABELS).length);
+});
+
+describe("formInputText", () => {
+  it("gives text each field's form schema reads back as the same value", () => {
+    const samples: Partial<Record<ModelField, unknown>> = {
+      name: "DeepSeek-V4-Flash", variant: "instruct", developers: ["deepseek", "g42"], releaseDate: "2026-04-20", totalParams: 284000000000,
+      architecture: "moe", routedExperts: 256, contextWindow: 1048576, openWeights: true, hfRepoId: "deepseek-ai/DeepSeek-V4-Flash", modalities: ["text", "image"],
+    };
+    for (const [field, value] of Object.entries(samples) as [ModelField, unknown][]) {
+      expect(MODEL_FIELD_REGISTRY[field].text.parse(formInputText(field, value)), field).toEqual(value);
+    }
+  });
 });

@@ -42,3 +42,14 @@ export function formatDifference(field: ModelField, inUse: unknown, other: unkno
   }
   return "";
 }
+
+/**
+ * A stored value as the form's input for its field holds it, so that the field's text schema reads it
+ * back unchanged: ticked boxes as a list, other lists comma-separated, yes/no, plain digits. Null is empty.
+ */
+export function formInputText(field: ModelField, value: unknown): string | string[] {
+  if (value === null || value === undefined) return MODEL_FIELD_REGISTRY[field].input === "checkboxes" ? [] : "";
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (Array.isArray(value)) return MODEL_FIELD_REGISTRY[field].input === "checkboxes" ? value.map(String) : value.join(", ");
+  return String(value);
+}

@@ -6,7 +6,7 @@ import type { FieldInputs } from "@/lib/data/write-path";
 import { todayUtc } from "@/lib/domain/model-rules";
 import type { IngestedSource } from "@/lib/domain/sources";
 import type { Exclusions } from "./exclusions";
-import { similarNames } from "./naming";
+import { similarNames } from "@/lib/domain/naming";
 import { recordWrite, type IngestReport } from "./report";
 import { withIngestRun } from "./run-loop";
 import { checkSourceInputs } from "./sanity";

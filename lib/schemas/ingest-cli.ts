@@ -193,3 +193,22 @@ export function parseIngestArgs(argv: string[]): IngestCommand {
   if (source && isCrossCheckSource(source)) return { source, ...check(crossCheckArgsSchema.safeParse(tokenizeArgs(rest))) };
   return fail(`unknown source ${source ?? "(none)"}`);
 }
+
+/** `npm run export -- curated [DIR] [--dry-run]`: accepted candidates written back into the curated files. */
+export const EXPORT_USAGE = `Usage:
+  npm run export -- curated [DIR] [--dry-run]
+
+  curated  write every record accepted in the review queue (/admin/candidates) that DIR (default data/curated)
+           does not have yet into the file that defines its organization, in the curated format; a second run
+           writes nothing. --dry-run lists what would be written.`;
+
+export const exportArgsSchema = z
+  .strictObject({ _: z.array(z.string()).min(1, "name what to export: curated").max(2, "curated takes one optional folder"), "dry-run": flag })
+  .refine((a) => a._[0] === "curated", { message: "only `curated` can be exported" })
+  .transform((a) => ({ target: "curated" as const, dir: a._[1] ?? "data/curated", dryRun: a["dry-run"] }));
+
+export function parseExportArgs(argv: string[]): z.infer<typeof exportArgsSchema> {
+  const parsed = exportArgsSchema.safeParse(tokenizeArgs(argv));
+  if (parsed.success) return parsed.data;
+  throw new UsageError(`${parsed.error.issues.map((i) => (i.code === "unrecognized_keys" ? `unknown option ${i.keys.map((k) => `--${k}`).join(", ")}` : i.message)).join("\n")}\n\n${EXPORT_USAGE}`);
+}

@@ -62,9 +62,11 @@ function contains(node: unknown, type: unknown): boolean {
   return el.type === type || contains(el.props?.children, type);
 }
 
-const pageProps = () => ({ params: Promise.resolve({}), searchParams: Promise.resolve({}) });
+// Pages under a dynamic segment ([id]) get the pending candidate's id; the others ignore it.
+const pageProps = () => ({ params: Promise.resolve({ id: String(candidateId) }), searchParams: Promise.resolve({}) });
 const db = testClient();
 let pendingId = 0;
+let candidateId = 0;
 
 beforeAll(async () => {
   await resetDatabase(db);
@@ -77,6 +79,10 @@ beforeAll(async () => {
     },
   });
   pendingId = row.id;
+  const candidate = await db.candidate.create({
+    data: { repoId: "deepseek-ai/DeepSeek-V9", author: "deepseek-ai", organizationSlug: "deepseek", proposed: { name: { value: "DeepSeek-V9", url: "https://huggingface.co/deepseek-ai/DeepSeek-V9", basis: "repo-name" } }, missing: ["releaseDate"] },
+  });
+  candidateId = candidate.id;
 });
 afterAll(() => db.$disconnect());
 beforeEach(() => {
@@ -95,6 +101,7 @@ function hostileForm(): FormData {
   form.append("decision", "accept");
   form.append("ids", String(pendingId));
   form.append("reason", "anonymous");
+  form.append("id", String(candidateId));
   form.append("password", "wrong guess");
   return form;
 }
@@ -105,6 +112,7 @@ async function expectNothingChanged() {
   const row = await db.correction.findUniqueOrThrow({ where: { id: pendingId } });
   expect(row.status).toBe("pending");
   expect((await db.model.findUniqueOrThrow({ where: { slug: "deepseek-v3" } })).contextWindow).toBe(131072);
+  expect((await db.candidate.findUniqueOrThrow({ where: { id: candidateId } })).status).toBe("pending");
 }
 
 describe("app/admin", () => {

@@ -1,10 +1,15 @@
 // The app as the e2e tests see it: `npm start` (the production build) on a database of the tests' own,
 // which is dropped afterwards. Playwright starts and stops this process.
 import { spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { E2E_DATABASE_FILE } from "./e2e-cli";
 import { createTestDatabase } from "./test-database";
 
 const database = await createTestDatabase("e2e");
+// Specs that run the command-line tools against the app's database (discover, snapshot) read it here.
+mkdirSync("test-results", { recursive: true });
+writeFileSync(E2E_DATABASE_FILE, JSON.stringify({ url: database.url }));
 const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.resolve("scripts/start.ts")], {
   stdio: "inherit",
   env: { ...process.env, DATABASE_URL: database.url },

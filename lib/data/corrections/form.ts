@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db";
 import { formatFieldValue } from "@/lib/domain/field-display";
 import { MODEL_FIELDS, type ModelField, type ModelValues } from "@/lib/domain/model-fields";
 import { slugSchema } from "@/lib/schemas/common";
+import { listLicenses } from "../models";
 import { rowToValues } from "../write-path";
 
 import { currentSelect } from "./shared";
@@ -23,7 +24,7 @@ export async function getCorrectionFormData(slug: string): Promise<CorrectionFor
   const row = await db.model.findUnique({ where: { slug }, select: currentSelect });
   if (!row) return null;
   const current = rowToValues(row);
-  const licenses = await db.license.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
+  const licenses = await listLicenses();
   const currentDisplay = Object.fromEntries(MODEL_FIELDS.map((f) => [f, formatFieldValue(f, current[f])])) as Record<ModelField, string>;
   return { slug: row.slug, name: row.name, current, currentDisplay, licenses };
 }

@@ -7,7 +7,7 @@ import { loadExclusions } from "../exclusions";
 import { forEachHfRecord, type HfRecord } from "../hf/records";
 import { hfFieldInputs } from "../hf/run";
 import type { HfSource } from "../hf/source";
-import { similarNames, slugFromName, variantFromName } from "../naming";
+import { similarNames, slugFromName, variantFromName } from "@/lib/domain/naming";
 import { withIngestRun } from "../run-loop";
 import type { IngestReport } from "../report";
 import { classifyRepo, SKIP_RULES, type SkipRule } from "./rules";

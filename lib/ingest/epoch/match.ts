@@ -1,6 +1,6 @@
 import type { MatchableModel } from "@/lib/data/ingest-lookup";
 import type { EpochRecord } from "./parse";
-import { normalizeName, similarNames } from "../naming";
+import { normalizeName, similarNames } from "@/lib/domain/naming";
 
 /**
  * Matching Epoch AI rows to our models, without the database: by a Hugging Face repo id in the row's

@@ -1,4 +1,4 @@
-import { normalizeName } from "../naming";
+import { normalizeName } from "@/lib/domain/naming";
 
 /**
  * Epoch AI's organization names -> our organization slugs. Names are matched after normalization against

@@ -8,7 +8,7 @@ import { slugSchema } from "@/lib/schemas/common";
 import { EPOCH_URL, epochScope, modalitiesFromDomain, parseEpochCsv, type EpochRecord } from "./parse";
 import { matchEpochRecord } from "./match";
 import { OrganizationMatcher } from "./orgs";
-import { slugFromName, variantFromName } from "../naming";
+import { slugFromName, variantFromName } from "@/lib/domain/naming";
 import { recordWrite, type IngestReport } from "../report";
 import { withIngestRun } from "../run-loop";
 import { checkSourceInputs, type Refusal } from "../sanity";

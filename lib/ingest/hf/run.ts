@@ -6,7 +6,7 @@ import { todayUtc } from "@/lib/domain/model-rules";
 import { slugSchema } from "@/lib/schemas/common";
 import { forEachHfRecord, resolveHfTargets, type HfRecord, type HfTargets } from "./records";
 import type { HfSource } from "./source";
-import { normalizeName, similarNames, variantFromName } from "../naming";
+import { normalizeName, similarNames, variantFromName } from "@/lib/domain/naming";
 import { recordWrite, type IngestReport } from "../report";
 import { withIngestRun } from "../run-loop";
 import { checkSourceInputs } from "../sanity";

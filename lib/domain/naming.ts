@@ -1,4 +1,4 @@
-import type { Variant } from "@/lib/domain/model-fields";
+import type { Variant } from "./model-fields";
 
 /** For matching names across sources: lowercase letters and digits only ("Llama 3.1-405B" -> "llama31405b"). */
 export function normalizeName(s: string): string {

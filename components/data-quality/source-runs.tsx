@@ -45,16 +45,22 @@ function counts(r: RunSummary): string {
   return parts.length ? parts.join(", ") : "nothing counted";
 }
 
+/** Text with its ISO dates kept on one line (a narrow cell must not break "2026-05-24" at a hyphen). */
+function KeepDates({ text }: { text: string }) {
+  const parts = text.split(/(\d{4}-\d{2}-\d{2})/);
+  return <>{parts.map((p, i) => (i % 2 ? <span key={i} className="whitespace-nowrap">{p}</span> : p))}</>;
+}
+
 function Message({ text }: { text: string | null }) {
   if (!text) return <span className="text-zinc-500 dark:text-zinc-400">—</span>;
   const lines = text.split("\n");
   // A report's first line is often a heading ("Notes (2):"): its first item says more.
   const head = lines[0]!.endsWith(":") && lines[1] ? `${lines[0]} ${lines[1].trim()}` : lines[0]!;
   const first = head.length > 160 ? `${head.slice(0, 157)}…` : head;
-  if (lines.length === 1 && first === lines[0]) return <span className="break-words">{first}</span>;
+  if (lines.length === 1 && first === lines[0]) return <span className="break-words"><KeepDates text={first} /></span>;
   return (
     <details>
-      <summary className="cursor-pointer break-words">{first}</summary>
+      <summary className="cursor-pointer break-words"><KeepDates text={first} /></summary>
       <pre className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap break-words text-xs">{text}</pre>
     </details>
   );

@@ -107,3 +107,29 @@ test("/releases.atom is Atom that parses, newest listed first, each entry with i
   await page.goto("/changes");
   await expectNoA11yViolations(page);
 });
+
+test("on a phone, the last-runs and new-releases tables scroll inside themselves and keep every date on one line", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  for (const [url, table] of [["/data-quality", "table[data-source-runs]"], ["/changes", "table[data-new-releases]"]] as const) {
+    await page.goto(url);
+    await expect(page.locator(table)).toBeVisible();
+    const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+    expect(scrollWidth, url).toBeLessThanOrEqual(innerWidth);
+    const broken = await page.locator(table).evaluate((el) => {
+      const out: string[] = [];
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!node.parentElement?.checkVisibility()) continue;
+        for (const m of (node.textContent ?? "").matchAll(/\d{4}-\d{2}-\d{2}/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+          if (rects.some((r) => r.top >= rects[0]!.bottom - 1)) out.push(m[0]);
+        }
+      }
+      return out;
+    });
+    expect(broken, url).toEqual([]);
+  }
+});

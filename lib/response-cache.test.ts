@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cacheKey, isCacheableRequest, ResponseCache } from "./response-cache";
+import { cacheKey, entityTag, isCacheableRequest, matchesEntityTag, ResponseCache } from "./response-cache";
 
 const req = (url: string, headers: Record<string, string> = {}, method = "GET") => ({ url, headers, method });
 
@@ -52,5 +52,20 @@ describe("ResponseCache", () => {
     c.dropOtherVersions("2");
     expect(c.get("1|a")).toBeUndefined();
     expect(c.get("2|a")).toBeDefined();
+  });
+});
+
+describe("entity tags of public responses", () => {
+  it("are strong, stable for one key, and different for another data version, URL or encoding", () => {
+    const a = entityTag("41|GET|gz|http://x/models");
+    expect(a).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
+    expect(entityTag("41|GET|gz|http://x/models")).toBe(a);
+    for (const other of ["42|GET|gz|http://x/models", "41|GET|id|http://x/models", "41|GET|gz|http://x/models?q=1"]) expect(entityTag(other)).not.toBe(a);
+    expect(matchesEntityTag(a, a)).toBe(true);
+    expect(matchesEntityTag(`"other", ${a}`, a)).toBe(true);
+    expect(matchesEntityTag(`W/${a}`, a)).toBe(true);
+    expect(matchesEntityTag("*", a)).toBe(true);
+    expect(matchesEntityTag('"stale"', a)).toBe(false);
+    expect(matchesEntityTag(undefined, a)).toBe(false);
   });
 });

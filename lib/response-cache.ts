@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 /**
@@ -37,6 +38,54 @@ export function isCacheableRequest(req: Pick<IncomingMessage, "method" | "url" |
 export function cacheKey(version: string, req: Pick<IncomingMessage, "url" | "headers" | "method">, origin = ""): string {
   const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
   return `${version}|${req.method === "HEAD" ? "GET" : req.method}|${gzip ? "gz" : "id"}|${origin}${req.url}`;
+}
+
+/**
+ * HTTP caching of the public responses (issue 17): any CDN or browser may keep them. A CDN serves one for
+ * `s-maxage` seconds and, while it revalidates, a little longer; browsers revalidate every time
+ * (`max-age=0`), which costs a 304. Admin pages, forms and anything sent with a session keep Next's
+ * `private, no-cache, no-store`.
+ */
+export const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=30, stale-while-revalidate=300";
+
+/**
+ * The entity tag of a public response: a digest of its cache key, which holds the data version, the URL,
+ * the origin and the encoding. The same bytes always have the same tag and a data change gives every
+ * response a new one, so it can be answered (304) without rendering anything.
+ */
+export function entityTag(key: string): string {
+  return `"${createHash("sha256").update(key).digest("base64url").slice(0, 27)}"`;
+}
+
+/** If-None-Match against a strong tag (a list, `*`, or weak forms of the same tag all match, as RFC 9110 says for GET). */
+export function matchesEntityTag(ifNoneMatch: string | string[] | undefined, tag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const header = Array.isArray(ifNoneMatch) ? ifNoneMatch.join(",") : ifNoneMatch;
+  return header.split(",").some((t) => {
+    const v = t.trim();
+    return v === "*" || v === tag || v === `W/${tag}`;
+  });
+}
+
+/** Marks a public 200 response as cacheable by anyone, with its tag; any other response keeps its own headers. */
+export function cachePublicly(res: ServerResponse, tag: string): void {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, statusCode: number, ...rest: unknown[]) {
+    if (statusCode === 200 && !this.hasHeader("set-cookie")) {
+      this.setHeader("cache-control", PUBLIC_CACHE_CONTROL);
+      this.setHeader("etag", tag);
+      // Arguments of writeHead win over setHeader: take theirs out.
+      const headers = rest.find((a): a is Record<string, unknown> => typeof a === "object" && a !== null && !Array.isArray(a));
+      if (headers) for (const k of Object.keys(headers)) if (/^(cache-control|etag)$/i.test(k)) delete headers[k];
+    }
+    return (writeHead as (code: number, ...args: unknown[]) => ServerResponse).call(this, statusCode, ...rest);
+  } as typeof res.writeHead;
+}
+
+/** 304 Not Modified: the validators and caching headers a 200 would carry, no body. */
+export function sendNotModified(res: ServerResponse, tag: string, extra: Record<string, string> = {}): void {
+  res.writeHead(304, { etag: tag, "cache-control": PUBLIC_CACHE_CONTROL, vary: "Accept-Encoding", "x-atlas-cache": "not-modified", ...extra });
+  res.end();
 }
 
 /** Least-recently-used, bounded by entries and bytes. */
@@ -87,8 +136,8 @@ export class ResponseCache {
 }
 
 /** Sends a cached response; `how` says so in x-atlas-cache (a hit, or one render shared while it ran). */
-export function sendCached(res: ServerResponse, cached: CachedResponse, head: boolean, how: "hit" | "coalesced" = "hit"): void {
-  res.writeHead(cached.status, { ...cached.headers, "x-atlas-cache": how });
+export function sendCached(res: ServerResponse, cached: CachedResponse, head: boolean, how: "hit" | "coalesced" = "hit", tag?: string): void {
+  res.writeHead(cached.status, { ...cached.headers, ...(tag ? { etag: tag, "cache-control": PUBLIC_CACHE_CONTROL } : {}), "x-atlas-cache": how });
   res.end(head ? undefined : cached.body);
 }
 

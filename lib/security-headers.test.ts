@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import nextConfig from "../next.config";
-import { contentSecurityPolicy, CORS_PATHS, securityHeaders } from "./security-headers";
+import { contentSecurityPolicy, CORS_PATHS, isCorsPath, securityHeaders } from "./security-headers";
 
 describe("security headers", () => {
   it("are set by next.config.ts on every path", async () => {
@@ -57,5 +57,12 @@ describe("security headers", () => {
     };
     for (const dir of ["app", "components"]) walk(path.join(root, dir));
     expect(offenders).toEqual([]);
+  });
+});
+
+describe("isCorsPath", () => {
+  it("matches the API and the feeds, not pages, admin or forms", () => {
+    for (const p of ["/api/v1/models", "/api/v1/models/deepseek-v3?x=1", "/changes.atom"]) expect(isCorsPath(p), p).toBe(true);
+    for (const p of ["/", "/models", "/admin", "/api/v2/x", "/changes", "/api/v1"]) expect(isCorsPath(p), p).toBe(false);
   });
 });

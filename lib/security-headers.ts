@@ -47,8 +47,14 @@ export function securityHeaders(dev: boolean): { key: string; value: string }[] 
  */
 export const CORS_PATHS = ["/api/v1/:path*", "/changes.atom", "/releases.atom"] as const;
 
+/** Whether a request path (query included or not) is one of CORS_PATHS. */
+export function isCorsPath(url: string): boolean {
+  const path = url.split("?")[0] ?? "";
+  return CORS_PATHS.some((p) => (p.endsWith("/:path*") ? path.startsWith(p.slice(0, -"/:path*".length) + "/") : path === p));
+}
+
 /** Response headers a browser script may read besides the CORS-safelisted ones. */
-export const CORS_EXPOSED_HEADERS = ["X-Credit", "X-Data-Complete-Through", "Content-Disposition", "Link", "Retry-After", "X-Atlas-Cache"];
+export const CORS_EXPOSED_HEADERS = ["X-Credit", "X-Data-Complete-Through", "Content-Disposition", "Link", "Retry-After", "X-Atlas-Cache", "ETag"];
 
 export function corsHeaders(): { key: string; value: string }[] {
   return [

@@ -5,7 +5,8 @@ import next from "next";
 import pg from "pg";
 import { readEnv } from "@/lib/env";
 import { publicOriginFrom } from "@/lib/public-origin";
-import { cacheKey, captureResponse, isCacheableRequest, ResponseCache, sendCached, type CachedResponse } from "@/lib/response-cache";
+import { cacheKey, cachePublicly, captureResponse, entityTag, isCacheableRequest, matchesEntityTag, ResponseCache, sendCached, sendNotModified, type CachedResponse } from "@/lib/response-cache";
+import { corsHeaders, isCorsPath } from "@/lib/security-headers";
 
 const POLL_MS = 500;
 const env = readEnv();
@@ -63,11 +64,19 @@ const server = http.createServer((req, res) => {
     return Array.isArray(v) ? v.join(",") : v;
   };
   const key = cacheKey(version, req, publicOriginFrom(header, env, "-"));
-  const hit = cache.get(key);
-  if (hit) {
-    sendCached(res, hit, req.method === "HEAD");
+  // The tag follows from the data version and the request alone: a revalidation costs no render.
+  const tag = entityTag(key);
+  if (matchesEntityTag(req.headers["if-none-match"], tag)) {
+    const cors = isCorsPath(req.url ?? "") ? Object.fromEntries(corsHeaders().map((h) => [h.key, h.value])) : {};
+    sendNotModified(res, tag, cors);
     return;
   }
+  const hit = cache.get(key);
+  if (hit) {
+    sendCached(res, hit, req.method === "HEAD", "hit", tag);
+    return;
+  }
+  cachePublicly(res, tag);
   // Only a GET's body is the page; a HEAD is answered by Next and not kept.
   if (req.method === "GET") {
     // The same response is being rendered for another request: wait for it instead of rendering it
@@ -75,7 +84,7 @@ const server = http.createServer((req, res) => {
     // in about 2 s at 100,000 models) would otherwise be rendered once per waiting visitor.
     const pending = inFlight.get(key);
     if (pending) {
-      void pending.then((r) => (r ? sendCached(res, r, false, "coalesced") : void handle(req, res)));
+      void pending.then((r) => (r ? sendCached(res, r, false, "coalesced", tag) : void handle(req, res)));
       return;
     }
     let settle!: (r: CachedResponse | null) => void;

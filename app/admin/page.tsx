@@ -130,7 +130,7 @@ export default async function AdminPage({ searchParams }: Props) {
               </dl>
               <ReviewForm
                 submissionId={s.submissionId}
-                items={s.items.map((i) => ({ id: i.id, summary: `${i.label}: ${i.currentNow} → ${i.proposed}` }))}
+                items={s.items.map((i) => ({ id: i.id, summary: `${i.label}: ${i.currentNow} → ${i.proposed}`, seen: i.currentJson }))}
                 action={reviewSubmission}
               />
             </article>

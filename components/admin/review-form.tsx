@@ -7,7 +7,8 @@ import { buttonClass, errorTextClass, inputClass, secondaryButtonClass } from "@
 
 interface Props {
   submissionId: string;
-  items: { id: number; summary: string }[];
+  /** `seen`: the value in use the moderator is looking at (JSON), sent back so a change meanwhile is caught. */
+  items: { id: number; summary: string; seen: string }[];
   action: (state: ReviewFormState, form: FormData) => Promise<ReviewFormState>;
 }
 
@@ -25,6 +26,9 @@ export function ReviewForm({ submissionId, items, action }: Props) {
           {sent.message}
         </p>
       ) : null}
+      {items.map((item) => (
+        <input key={item.id} type="hidden" name={`seen.${item.id}`} value={item.seen} />
+      ))}
       <fieldset aria-describedby={fieldErrors.ids ? id("ids-error") : undefined}>
         <legend className="text-sm font-medium">Values to decide on</legend>
         <div className="mt-1 space-y-1">

@@ -195,6 +195,24 @@ export const reviewFormSchema = z
   });
 export type ReviewForm = z.infer<typeof reviewFormSchema>;
 
+/**
+ * The values in use the moderator saw, one hidden `seen.<id>` input per correction (JSON, as the queue
+ * rendered it): the accept compares them with the values now. Null when one is missing or not JSON.
+ */
+export function readSeenValues(form: FormData, ids: number[]): Map<number, unknown> | null {
+  const seen = new Map<number, unknown>();
+  for (const id of ids) {
+    const raw = z.string().max(CORRECTION_LIMITS.echo).safeParse(form.get(`seen.${id}`));
+    if (!raw.success) return null;
+    try {
+      seen.set(id, JSON.parse(raw.data));
+    } catch {
+      return null;
+    }
+  }
+  return seen;
+}
+
 /** What the moderators' review action returns (success redirects back to the queue instead). */
 /** The review form's values, shown again after an error. */
 export type ReviewFormState = FormState<{ reason: string; ids: string[] }>;

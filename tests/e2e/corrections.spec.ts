@@ -186,14 +186,16 @@ test("the form works without JavaScript: errors, kept input, and a successful su
 /** Next's build lists every server action (id, file, export) and every app route: the test enumerates them. */
 function buildManifests() {
   const actions = JSON.parse(readFileSync(path.resolve(".next/server/server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { filename: string; exportedName: string }>;
+    node: Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }>;
   };
+  // An action is called on a page that uses it (its first worker), dynamic segments filled with 1.
+  const pageOf = (workers: Record<string, unknown>) => `/${Object.keys(workers)[0]!.replace(/^app\//, "").replace(/\/?page$/, "").replace(/\[[^\]]+\]/g, "1")}`.replace(/\/$/, "") || "/";
   const routes = JSON.parse(readFileSync(path.resolve(".next/server/app-paths-manifest.json"), "utf8")) as Record<string, string>;
   return {
     publicAction: Object.entries(actions.node).find(([, a]) => a.filename === "app/models/[slug]/correct/actions.ts")![0],
     adminActions: Object.entries(actions.node)
       .filter(([, a]) => a.filename.startsWith("app/admin/"))
-      .map(([id, a]) => ({ id, name: `${a.filename}#${a.exportedName}` })),
+      .map(([id, a]) => ({ id, name: `${a.filename}#${a.exportedName}`, page: pageOf(a.workers) })),
     adminPaths: Object.keys(routes)
       .filter((r) => r.startsWith("/admin"))
       .map((r) => ({ route: r, path: r.replace(/\/(page|route)$/, "") || "/", kind: r.endsWith("/route") ? "route" : "page" })),
@@ -201,13 +203,13 @@ function buildManifests() {
 }
 
 /** Calls an action the two ways a browser can: a plain form POST (no JS) and the fetch the React client makes. */
-async function callAction(request: APIRequestContext, baseURL: string, id: string) {
-  const plain = await request.post("/admin", {
+async function callAction(request: APIRequestContext, baseURL: string, id: string, page = "/admin") {
+  const plain = await request.post(page, {
     headers: { Origin: baseURL },
     multipart: { [`$ACTION_ID_${id}`]: "", decision: "accept", ids: "1", reason: "anonymous", password: "guess" },
     maxRedirects: 0,
   });
-  const fetched = await request.post("/admin", {
+  const fetched = await request.post(page, {
     headers: { Origin: baseURL, "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8" },
     data: "[]",
     maxRedirects: 0,
@@ -225,7 +227,7 @@ test("every admin page, route handler and server action refuses an anonymous req
   const statusPath = new URL(page.url()).pathname;
 
   const { adminActions, adminPaths, publicAction } = buildManifests();
-  expect(adminActions.map((a) => a.name).sort()).toEqual(expect.arrayContaining(["app/admin/actions.ts#login", "app/admin/actions.ts#logout", "app/admin/actions.ts#reviewSubmission"]));
+  expect(adminActions.map((a) => a.name).sort()).toEqual(expect.arrayContaining(["app/admin/actions.ts#login", "app/admin/actions.ts#logout", "app/admin/actions.ts#reviewSubmission", "app/admin/candidates/actions.ts#decideCandidateAction"]));
   expect(adminPaths.map((p) => p.path)).toEqual(expect.arrayContaining(["/admin", "/admin/login"]));
 
   for (const { path: url, kind } of adminPaths) {
@@ -242,8 +244,8 @@ test("every admin page, route handler and server action refuses an anonymous req
     }
   }
 
-  for (const { id, name } of adminActions) {
-    const { plain, fetched } = await callAction(request, baseURL!, id);
+  for (const { id, name, page: actionPage } of adminActions) {
+    const { plain, fetched } = await callAction(request, baseURL!, id, actionPage);
     if (name.endsWith("#login")) {
       // Open by design, but a wrong password gets no session.
       expect(plain.headers()["set-cookie"] ?? "").not.toContain("atlas_admin");

@@ -320,6 +320,24 @@ describe("moderating", () => {
     expect(revisions).toBe(status === "accepted" ? 1 : 0);
   });
 
+  it("two moderators accepting conflicting corrections of one field: the second is told, and nothing is overwritten", async () => {
+    await submit({ "f.contextWindow": "163840" });
+    await submit({ "f.contextWindow": "262144" }, { clientKey: "client-b" });
+    const [a, b] = await pendingIds();
+    // Both looked at the queue while the value in use was 131,072 (the form sends it back as `seen`).
+    const seen = (id: number) => ({ now: NOW, today: TODAY, seen: new Map([[id, 131072]]) });
+    const results = await Promise.all([acceptCorrection(a!, "", seen(a!)), acceptCorrection(b!, "", seen(b!))]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const refused = results.find((r) => !r.ok);
+    expect(refused).toMatchObject({ message: expect.stringMatching(/^Context window changed while this was waiting: it is now .*not the 128K tokens \(131,072\) you reviewed against.*Nothing was changed/) });
+    const winner = results[0]!.ok ? 163840 : 262144;
+    expect((await db.model.findUniqueOrThrow({ where: { slug: "deepseek-v3" } })).contextWindow).toBe(winner);
+    expect(await db.correction.count({ where: { status: "pending" } })).toBe(1);
+    // Looked at again (the value the moderator now sees), the second can be accepted on purpose.
+    const [left] = await pendingIds();
+    expect(await acceptCorrection(left!, "", { now: NOW, today: TODAY, seen: new Map([[left!, winner]]) })).toMatchObject({ ok: true });
+  });
+
   it("rejects with a reason, keeps the record and changes no value", async () => {
     const sent = await submit({ "f.contextWindow": "163840" });
     const [id] = await pendingIds();

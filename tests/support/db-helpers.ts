@@ -8,6 +8,6 @@ export function testClient(): PrismaClient {
 /** Empties every table, so each test starts from a known state. */
 export async function resetDatabase(db: PrismaClient): Promise<void> {
   await db.$executeRawUnsafe(
-    `TRUNCATE "Candidate", "Revision", "FieldSource", "Correction", "Score", "UsageDay", "AdoptionSnapshot", "Benchmark", "ModelDeveloper", "Model", "Organization", "License", "IngestRun" RESTART IDENTITY CASCADE`,
+    `TRUNCATE "Candidate", "SignInAttempt", "Revision", "FieldSource", "Correction", "Score", "UsageDay", "AdoptionSnapshot", "Benchmark", "ModelDeveloper", "Model", "Organization", "License", "IngestRun" RESTART IDENTITY CASCADE`,
   );
 }

@@ -30,6 +30,8 @@ export interface PendingSubmission {
     proposed: string;
     currentNow: string;
     currentWhenSent: string;
+    /** The value in use now as JSON: the review form sends it back, so an accept can tell the field changed meanwhile. */
+    currentJson: string;
     /** The value in use changed since the proposal was sent. */
     changedSinceSent: boolean;
     /** Every source's value of this field, highest precedence first. */
@@ -89,6 +91,7 @@ export async function listPendingCorrections(limit = 100): Promise<PendingSubmis
       proposed: formatFieldValue(r.field, r.proposedValue),
       currentNow: formatFieldValue(r.field, now),
       currentWhenSent: formatFieldValue(r.field, r.currentValue),
+      currentJson: JSON.stringify(now),
       changedSinceSent: !same(now, r.currentValue),
       sources: sources.get(`${r.modelId}\0${r.field}`) ?? [],
     });

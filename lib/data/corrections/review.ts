@@ -4,8 +4,10 @@ import { getDb } from "@/lib/db";
 import { fieldLabel, isModelField, type ModelField } from "@/lib/domain/model-fields";
 import { todayUtc } from "@/lib/domain/model-rules";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { formatFieldValue } from "@/lib/domain/field-display";
 import { FIELD_VALUE_SCHEMAS } from "@/lib/schemas/correction";
-import { writeModel, WriteRejectedError, type FieldInputs, type FieldValue } from "../write-path";
+import { rowToValues, writeModel, WriteRejectedError, type FieldInputs, type FieldValue } from "../write-path";
+import { currentSelect, sameValue } from "./shared";
 
 
 export type ReviewResult =
@@ -20,7 +22,7 @@ async function loadForReview(tx: Prisma.TransactionClient, ids: number[]) {
   const rows = await tx.correction.findMany({
     where: { id: { in: unique } },
     orderBy: { id: "asc" },
-    select: { id: true, submissionId: true, field: true, proposedValue: true, evidenceUrl: true, status: true, model: { select: { slug: true, name: true } } },
+    select: { id: true, submissionId: true, field: true, proposedValue: true, currentValue: true, evidenceUrl: true, status: true, modelId: true, model: { select: { slug: true, name: true } } },
   });
   if (rows.length !== unique.length) throw new ReviewRefused("Some of these corrections no longer exist (was the model deleted?). Nothing was changed.");
   if (new Set(rows.map((r) => r.submissionId)).size > 1) throw new ReviewRefused("Review one submission at a time. Nothing was changed.");
@@ -42,11 +44,37 @@ async function markReviewed(tx: Prisma.TransactionClient, ids: number[], status:
  * them through the write path, in one transaction, as source "correction" with evidence as the source URL,
  * so the revision log links the correction. If the rules refuse the result, nothing changes.
  */
-export async function acceptCorrections(ids: number[], reason: string, options: { now?: Date; today?: string } = {}): Promise<ReviewResult> {
+export async function acceptCorrections(
+  ids: number[],
+  reason: string,
+  options: {
+    now?: Date;
+    today?: string;
+    /**
+     * The value in use each correction's field had when the moderator looked (by correction id): optimistic
+     * concurrency. If the field changed since (another moderator's accept, an ingest), the accept is refused
+     * and nothing is overwritten. Without it, the value when the correction was sent is the reference.
+     */
+    seen?: ReadonlyMap<number, unknown>;
+  } = {},
+): Promise<ReviewResult> {
   const now = options.now ?? new Date();
   try {
     return await getDb().$transaction(async (tx) => {
       const { rows, ids: unique } = await loadForReview(tx, ids);
+      // One accept per model at a time: a second moderator's accept waits here, then sees the first's value.
+      await tx.$queryRaw`SELECT "id" FROM "Model" WHERE "id" = ${rows[0]!.modelId} FOR UPDATE`;
+      const stored = await tx.model.findUniqueOrThrow({ where: { id: rows[0]!.modelId }, select: currentSelect });
+      const currentNow = rowToValues(stored);
+      for (const r of rows) {
+        if (!isModelField(r.field)) continue;
+        const expected = options.seen?.has(r.id) ? options.seen.get(r.id) : r.currentValue;
+        if (!sameValue(r.field, currentNow[r.field], expected ?? null)) {
+          throw new ReviewRefused(
+            `${fieldLabel(r.field)} changed while this was waiting: it is now ${formatFieldValue(r.field, currentNow[r.field])}, not the ${formatFieldValue(r.field, expected ?? null)} you reviewed against (another moderator or a source changed it). Nothing was changed; look at it again.`,
+          );
+        }
+      }
       const inputs: FieldInputs = {};
       for (const r of rows) {
         if (!isModelField(r.field)) throw new ReviewRefused(`Unknown field “${r.field}”. Nothing was changed.`);
@@ -93,5 +121,5 @@ export async function rejectCorrections(ids: number[], reason: string, options: 
   }
 }
 
-export const acceptCorrection = (id: number, reason: string, options?: { now?: Date; today?: string }) => acceptCorrections([id], reason, options);
+export const acceptCorrection = (id: number, reason: string, options?: Parameters<typeof acceptCorrections>[2]) => acceptCorrections([id], reason, options);
 export const rejectCorrection = (id: number, reason: string, options?: { now?: Date }) => rejectCorrections([id], reason, options);

@@ -49,6 +49,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/data/releases" className="hover:underline">Data releases (citable snapshots)</Link>
             <Link href="/changes" className="hover:underline">Accepted changes</Link>
             <a href="/changes.atom" className="hover:underline">Changes feed (Atom)</a>
+            <a href="/releases.atom" className="hover:underline">Releases feed (Atom)</a>
             <Link href="/about" className="hover:underline">Methodology and credits</Link>
             <Link href="/admin" className="hover:underline">Moderation</Link>
           </nav>

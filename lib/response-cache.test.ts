@@ -4,7 +4,7 @@ import { cacheKey, entityTag, isCacheableRequest, matchesEntityTag, ResponseCach
 const req = (url: string, headers: Record<string, string> = {}, method = "GET") => ({ url, headers, method });
 
 describe("isCacheableRequest", () => {
-  it.each(["/", "/models", "/models?country=CN", "/models/deepseek-v3", "/compare?models=a,b", "/orgs/meta", "/countries/CN", "/about", "/changes", "/changes.atom", "/data-quality", "/docs/api", "/api/v1/models", "/api/v1/stats?asOf=2025-01-01"])(
+  it.each(["/", "/models", "/models?country=CN", "/models/deepseek-v3", "/compare?models=a,b", "/orgs/meta", "/countries/CN", "/about", "/changes", "/changes.atom", "/releases.atom", "/data-quality", "/docs/api", "/api/v1/models", "/api/v1/stats?asOf=2025-01-01"])(
     "caches GET %s", (url) => expect(isCacheableRequest(req(url))).toBe(true),
   );
   it.each(["/admin", "/admin/login", "/models/deepseek-v3/correct", "/corrections/123", "/_next/static/x.js"])("does not cache %s", (url) =>

@@ -14,7 +14,7 @@ export interface CachedResponse {
 }
 
 /** Paths whose GET responses are the same for every visitor. Admin, correction forms and status pages are not. */
-const CACHEABLE = [/^\/$/, /^\/models(\/[^/]+)?$/, /^\/compare$/, /^\/orgs\/[^/]+$/, /^\/countries\/[^/]+$/, /^\/about$/, /^\/changes$/, /^\/changes\.atom$/, /^\/data-quality$/, /^\/docs\/api$/, /^\/api\/v1\//];
+const CACHEABLE = [/^\/$/, /^\/models(\/[^/]+)?$/, /^\/compare$/, /^\/orgs\/[^/]+$/, /^\/countries\/[^/]+$/, /^\/about$/, /^\/changes$/, /^\/changes\.atom$/, /^\/releases\.atom$/, /^\/data\/releases(\/[^/]+){0,2}$/, /^\/data-quality$/, /^\/docs\/api$/, /^\/api\/v1\//];
 
 const MAX_BODY = 4 * 1024 * 1024;
 
@@ -71,7 +71,9 @@ export function matchesEntityTag(ifNoneMatch: string | string[] | undefined, tag
 export function cachePublicly(res: ServerResponse, tag: string): void {
   const writeHead = res.writeHead;
   res.writeHead = function (this: ServerResponse, statusCode: number, ...rest: unknown[]) {
-    if (statusCode === 200 && !this.hasHeader("set-cookie")) {
+    // A route that tags its own bytes (a data release's file: its SHA-256, cached for a year) knows better.
+    const own = this.hasHeader("etag") || rest.some((a) => typeof a === "object" && a !== null && !Array.isArray(a) && Object.keys(a).some((k) => /^etag$/i.test(k)));
+    if (statusCode === 200 && !own && !this.hasHeader("set-cookie")) {
       this.setHeader("cache-control", PUBLIC_CACHE_CONTROL);
       this.setHeader("etag", tag);
       // Arguments of writeHead win over setHeader: take theirs out.

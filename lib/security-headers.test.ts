@@ -16,7 +16,7 @@ describe("security headers", () => {
     const rules = await nextConfig.headers!();
     const cors = rules.filter((r) => r.headers.some((h) => h.key === "Access-Control-Allow-Origin"));
     expect(cors.map((r) => r.source).sort()).toEqual([...CORS_PATHS].sort());
-    expect(cors.map((r) => r.source).sort()).toEqual(["/api/v1/:path*", "/changes.atom", "/data/releases/:date/:file"]);
+    expect(cors.map((r) => r.source).sort()).toEqual(["/api/v1/:path*", "/changes.atom", "/data/releases/:date/:file", "/releases.atom"]);
     for (const r of cors) {
       const h = Object.fromEntries(r.headers.map((x) => [x.key, x.value]));
       expect(h["Access-Control-Allow-Origin"]).toBe("*");
@@ -62,7 +62,7 @@ describe("security headers", () => {
 
 describe("isCorsPath", () => {
   it("matches the API and the feeds, not pages, admin or forms", () => {
-    for (const p of ["/api/v1/models", "/api/v1/models/deepseek-v3?x=1", "/changes.atom"]) expect(isCorsPath(p), p).toBe(true);
-    for (const p of ["/", "/models", "/admin", "/api/v2/x", "/changes", "/api/v1"]) expect(isCorsPath(p), p).toBe(false);
+    for (const p of ["/api/v1/models", "/api/v1/models/deepseek-v3?x=1", "/changes.atom", "/releases.atom", "/data/releases/2026-12-01/models.csv"]) expect(isCorsPath(p), p).toBe(true);
+    for (const p of ["/", "/models", "/admin", "/api/v2/x", "/changes", "/api/v1", "/changesXatom", "/data/releases", "/data/releases/2026-12-01"]) expect(isCorsPath(p), p).toBe(false);
   });
 });

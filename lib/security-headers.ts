@@ -45,12 +45,12 @@ export function securityHeaders(dev: boolean): { key: string; value: string }[] 
  * browser keeps other sites from reading them. next.config.ts sets these on the paths below; each route
  * handler there answers the preflight (OPTIONS, lib/api/cors.ts).
  */
-export const CORS_PATHS = ["/api/v1/:path*", "/changes.atom", "/data/releases/:date/:file"] as const;
+export const CORS_PATHS = ["/api/v1/:path*", "/changes.atom", "/releases.atom", "/data/releases/:date/:file"] as const;
 
 /** Whether a request path (query included or not) is one of CORS_PATHS. */
 export function isCorsPath(url: string): boolean {
   const path = url.split("?")[0] ?? "";
-  return CORS_PATHS.some((p) => (p.endsWith("/:path*") ? path.startsWith(p.slice(0, -"/:path*".length) + "/") : path === p));
+  return CORS_PATHS.some((p) => new RegExp(`^${p.replace(/\./g, "\\.").replace("/:path*", "/.+").replace(/:[a-z]+/gi, "[^/]+")}$`).test(path));
 }
 
 /** Response headers a browser script may read besides the CORS-safelisted ones. */

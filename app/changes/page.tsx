@@ -4,13 +4,26 @@ import { z } from "zod";
 import { ExternalLink } from "@/components/corrections/external-link";
 import { linkClass } from "@/components/corrections/form-styles";
 import { listAcceptedChanges } from "@/lib/data/corrections/changes";
+import { listNewReleases } from "@/lib/data/new-releases";
+import { countryName } from "@/lib/domain/countries";
+import { licenseText } from "@/lib/domain/licenses";
+import { formatExact, formatParams, formatTokens } from "@/lib/domain/params";
+import { RELEASES_FEED_LIMIT } from "@/lib/domain/new-releases";
 
-// Every change made by an accepted correction, newest first, with its evidence. Also as a feed.
+// Every change made by an accepted correction, newest first, with its evidence; and the newest releases
+// as the atlas listed them. Both also as feeds.
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = {
-  title: "Accepted corrections",
-  description: "Every value changed by an accepted correction, with the old and new value and the evidence.",
-  alternates: { types: { "application/atom+xml": [{ url: "/changes.atom", title: "Open Model Atlas: accepted corrections" }] } },
+  title: "Changes: accepted corrections and new releases",
+  description: "Every value changed by an accepted correction, with the old and new value and the evidence; and the newest open-weights releases the atlas listed.",
+  alternates: {
+    types: {
+      "application/atom+xml": [
+        { url: "/changes.atom", title: "Open Model Atlas: accepted corrections" },
+        { url: "/releases.atom", title: "Open Model Atlas: new open-weights releases" },
+      ],
+    },
+  },
 };
 
 // URL-facing: a junk page number falls back to the first page.
@@ -20,11 +33,15 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function ChangesPage({ searchParams }: Props) {
   const requested = pageSchema.parse((await searchParams).page);
-  const { changes, total, page, pageCount } = await listAcceptedChanges({ page: requested });
+  const [{ changes, total, page, pageCount }, releases] = await Promise.all([listAcceptedChanges({ page: requested }), listNewReleases({ limit: RELEASES_ON_PAGE })]);
 
   return (
     <>
-      <h1 className="text-2xl font-semibold tracking-tight">Accepted corrections</h1>
+      <h1 className="text-2xl font-semibold tracking-tight">Changes</h1>
+      <p className="mt-1 max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
+        Values changed by accepted corrections, and <a href="#new-releases" className={linkClass}>the newest releases</a> the atlas listed.
+      </p>
+      <h2 className="mt-6 text-lg font-semibold">Accepted corrections</h2>
       <p className="mt-1 max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
         {total === 0 ? "No correction has been accepted yet." : `${total} value${total === 1 ? "" : "s"} changed by corrections people sent, newest first.`}{" "}
         Each links to the evidence the moderator checked. Follow them with the{" "}
@@ -89,6 +106,72 @@ export default async function ChangesPage({ searchParams }: Props) {
           ) : null}
         </nav>
       ) : null}
+
+      <NewReleases releases={releases} />
     </>
+  );
+}
+
+const num = "tabular px-3 py-2 text-right whitespace-nowrap";
+/** The page shows the newest few; the feed has RELEASES_FEED_LIMIT. */
+const RELEASES_ON_PAGE = 20;
+
+/** The newest open-weights records as the atlas listed them (the same rows as /releases.atom). */
+function NewReleases({ releases }: { releases: Awaited<ReturnType<typeof listNewReleases>> }) {
+  return (
+    <section aria-labelledby="new-releases" className="mt-10">
+      <h2 id="new-releases" className="text-lg font-semibold">New releases</h2>
+      <p className="mt-1 max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
+        The {RELEASES_ON_PAGE} open-weights models the atlas listed last, newest listing first (then the newest weights first): who made each, where,
+        when its weights came out, how big it is and under what license. The{" "}
+        <a href="/releases.atom" className={linkClass}>
+          releases feed
+        </a>{" "}
+        has the last {RELEASES_FEED_LIMIT}. Closed (API-only) reference models are not releases and are not listed.
+      </p>
+      {releases.length === 0 ? (
+        <p className="mt-3 rounded border border-zinc-200 p-4 text-sm dark:border-zinc-800">No open-weights release is in the atlas yet: load the curated data with <code>npm run ingest -- curated</code>.</p>
+      ) : (
+        <div className="mt-3 overflow-x-auto rounded border border-zinc-200 dark:border-zinc-800">
+          <table className="min-w-full text-sm" data-new-releases>
+            <caption className="sr-only">The newest open-weights releases as the atlas listed them, newest listing first</caption>
+            <thead className="sticky top-0 bg-zinc-50 text-left dark:bg-zinc-900">
+              <tr>
+                <th scope="col" aria-sort="descending" className="px-3 py-2 font-medium">Listed</th>
+                <th scope="col" className="px-3 py-2 font-medium">Model</th>
+                <th scope="col" className="px-3 py-2 font-medium">Developer</th>
+                <th scope="col" className="px-3 py-2 font-medium">Country</th>
+                <th scope="col" className="px-3 py-2 font-medium">Weights released</th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">Total</th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">Active</th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">Context</th>
+                <th scope="col" className="px-3 py-2 font-medium">License</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
+              {releases.map((r) => (
+                <tr key={r.slug} className="align-top hover:bg-zinc-50 dark:hover:bg-zinc-900">
+                  <td className="tabular whitespace-nowrap px-3 py-2">
+                    <time dateTime={r.listedAt} title={r.listedAt}>{r.listedAt.slice(0, 10)}</time>
+                  </td>
+                  <th scope="row" className="px-3 py-2 text-left font-medium">
+                    <Link href={`/models/${r.slug}`} className={linkClass}>
+                      {r.name}
+                    </Link>
+                  </th>
+                  <td className="px-3 py-2">{r.organization.name}</td>
+                  <td className="px-3 py-2">{countryName(r.organization.country)}</td>
+                  <td className="tabular whitespace-nowrap px-3 py-2">{r.releaseDate}</td>
+                  <td className={num} title={r.totalParams != null ? formatExact(r.totalParams) : undefined}>{formatParams(r.totalParams)}</td>
+                  <td className={num} title={r.activeParams != null ? formatExact(r.activeParams) : undefined}>{formatParams(r.activeParams)}</td>
+                  <td className={num} title={r.contextWindow != null ? `${formatExact(r.contextWindow)} tokens` : undefined}>{formatTokens(r.contextWindow)}</td>
+                  <td className="px-3 py-2">{licenseText(r.license)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   );
 }

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { findDisagreements, type SourceValue } from "@/lib/data/disagreements";
 import { listUnmappedListings } from "@/lib/data/measures";
+import { getReviewQueue, listSourceStatus } from "@/lib/data/source-status";
+import { SourceRuns } from "@/components/data-quality/source-runs";
 import { PARAM_TOLERANCE } from "@/lib/domain/disagreements";
 import { FIELD_LABELS, formatDifference, formatFieldValue } from "@/lib/domain/field-display";
 import { MODEL_FIELDS, type ModelField } from "@/lib/domain/model-fields";
@@ -50,7 +52,9 @@ function Value({ field, v }: { field: ModelField; v: SourceValue }) {
 export default async function DataQualityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params: DataQualityParams = parseDataQualityParams(await searchParams);
   // One query for the source filter; the field filter and its counts are taken from it.
-  const [bySource, exclusions, unmapped] = await Promise.all([findDisagreements({ source: params.source }), loadExclusions(), listUnmappedListings()]);
+  const [bySource, exclusions, unmapped, sourceStatus, queue] = await Promise.all([
+    findDisagreements({ source: params.source }), loadExclusions(), listUnmappedListings(), listSourceStatus(), getReviewQueue(),
+  ]);
   const pending = exclusions.pending();
   const counts = new Map<ModelField, number>();
   for (const d of bySource) counts.set(d.field, (counts.get(d.field) ?? 0) + 1);
@@ -72,7 +76,8 @@ export default async function DataQualityPage({ searchParams }: { searchParams: 
           Parameter counts within {PARAM_TOLERANCE * 100}% of each other are not listed (rounding, not disagreement); a source that does not state a
           value never disagrees. Hugging Face totals are safetensors sums, which count every dtype and packed formats. Secondary sources:{" "}
           {creditLines().join("; ")}. <a href="#not-yet" className="text-blue-700 underline dark:text-blue-400">{pending.length} releases</a> found
-          by the last sweep are not in the data yet (below).
+          by the last sweep are not in the data yet (below). <a href="#last-runs" className="text-blue-700 underline dark:text-blue-400">When each source last ran</a> and
+          the review queue of discovered releases are below too.
         </p>
       </div>
 
@@ -143,6 +148,8 @@ export default async function DataQualityPage({ searchParams }: { searchParams: 
         </>
       )}
     
+      <SourceRuns sources={sourceStatus} queue={queue} />
+
       <section aria-labelledby="not-yet" className="mt-10">
         <h2 id="not-yet" className="text-lg font-semibold">Found, not yet in the data ({pending.length})</h2>
         <p className="mt-2 max-w-3xl text-sm text-zinc-700 dark:text-zinc-300">

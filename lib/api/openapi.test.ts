@@ -20,7 +20,7 @@ it("describes every field of the registry in the model object, and names the CSV
 
 it("documents every route of the public API, with the scoreboard and the scores", () => {
   const doc = openApiDocument("https://atlas.test");
-  expect(Object.keys(doc.paths).sort()).toEqual(["/api/v1/benchmarks", "/api/v1/leaders", "/api/v1/models", "/api/v1/models.csv", "/api/v1/models/{slug}", "/api/v1/openapi.json", "/api/v1/scores.csv", "/api/v1/stats", "/changes.atom", "/data/releases/{date}/{file}"]);
+  expect(Object.keys(doc.paths).sort()).toEqual(["/api/v1/benchmarks", "/api/v1/leaders", "/api/v1/models", "/api/v1/models.csv", "/api/v1/models/{slug}", "/api/v1/openapi.json", "/api/v1/scores.csv", "/api/v1/stats", "/changes.atom", "/data/releases/{date}/{file}", "/releases.atom"]);
   expect(doc.servers).toEqual([{ url: "https://atlas.test", description: "This deployment" }]);
   const params = doc.paths["/api/v1/models"].get.parameters.map((p) => p.name);
   expect(params).toEqual(expect.arrayContaining(["openWeights", "benchmark", "minScore", "sort"]));
@@ -55,7 +55,7 @@ it("documents every route handler of the app, and each one answers GET and the C
   }
   const routes = all.filter((r) => !(r.path in PAGE_ROUTES));
   // Found by walking app/: a new route.ts fails here until the document describes it.
-  expect(routes.map((r) => r.path)).toEqual(expect.arrayContaining(["/api/v1/models", "/api/v1/stats", "/changes.atom"]));
+  expect(routes.map((r) => r.path)).toEqual(expect.arrayContaining(["/api/v1/models", "/api/v1/stats", "/changes.atom", "/releases.atom"]));
   for (const r of routes) {
     expect(doc.paths, r.file).toHaveProperty([r.path]);
     const source = readFileSync(r.file, "utf8");

@@ -245,6 +245,12 @@ export function openApiDocument(origin: string) {
           },
         },
       },
+      "/releases.atom": {
+        get: {
+          summary: "The newest 50 open-weights releases as the atlas listed them, as an Atom 1.0 feed: each entry a model with its developer and country, weights release date, total and active parameters, context window and license",
+          responses: { "200": { description: "Atom feed (text only), newest listed first (then newest weights first); an entry's id and link are the model's page on this server's public origin, `published` is the weights' release date and `updated` when the atlas listed the record", content: { "application/atom+xml": { schema: { type: "string" } } } }, "503": errors["503"] },
+        },
+      },
     },
   };
 }

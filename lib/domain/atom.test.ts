@@ -34,6 +34,12 @@ describe("buildAtomFeed", () => {
     expect(xml.trimEnd().endsWith("</feed>")).toBe(true);
   });
 
+  it("writes <published> only for an entry that has it", () => {
+    expect(buildAtomFeed(feed)).not.toContain("<published>");
+    const xml = buildAtomFeed({ ...feed, entries: [{ ...feed.entries[0]!, published: "2024-12-26T00:00:00.000Z" }] });
+    expect(xml).toContain("    <updated>2026-11-29T12:00:00.000Z</updated>\n    <published>2024-12-26T00:00:00.000Z</published>\n");
+  });
+
   it("escapes every XML special character", () => {
     expect(escapeXml(`<a href="x">'&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;");
   });

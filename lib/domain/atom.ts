@@ -9,6 +9,8 @@ export interface AtomEntry {
   link: string;
   /** ISO timestamp. */
   updated: string;
+  /** ISO timestamp of the first publication of what the entry is about (optional in Atom). */
+  published?: string;
   summary: string;
   /** Related links (the evidence), rel="related". */
   related?: string[];
@@ -49,6 +51,7 @@ export function buildAtomFeed(feed: AtomFeed): string {
       `    <link rel="alternate" type="text/html" href="${e(entry.link)}"/>`,
       ...(entry.related ?? []).map((href) => `    <link rel="related" href="${e(href)}"/>`),
       `    <updated>${e(entry.updated)}</updated>`,
+      ...(entry.published ? [`    <published>${e(entry.published)}</published>`] : []),
       `    <summary type="text">${e(entry.summary)}</summary>`,
       "  </entry>",
     ].join("\n"),

@@ -4,19 +4,23 @@ import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { E2E_DATABASE_FILE } from "../support/e2e-cli";
 import { isCacheableRequest, PUBLIC_CACHE_CONTROL } from "@/lib/response-cache";
+import { isCorsPath } from "@/lib/security-headers";
 
 // HTTP caching per route class, over every route of app/ (found by walking the folder, so a new route
 // cannot be forgotten): public GET responses carry a strong ETag and a Cache-Control a CDN may act on, and
 // answer 304 to a matching If-None-Match; admin pages, forms and private pages never do.
 
 /** A value for each dynamic segment, by its folder. A new one fails here until it has a sample. */
-const SAMPLES: Record<string, string> = {
+const SAMPLES: Record<string, string | null> = {
   "models/[slug]": "deepseek-v3",
   "api/v1/models/[slug]": "deepseek-v3",
   "orgs/[slug]": "deepseek",
   "countries/[code]": "CN",
   "corrections/[submissionId]": "00000000-0000-4000-8000-000000000000",
   "admin/candidates/[id]": "1",
+  // A data release exists only after `npm run snapshot`: tests/e2e/snapshots.spec.ts takes one and checks
+  // its pages and files (their own SHA-256 ETag, 304, a year's Cache-Control).
+  "data/releases/[date]": null,
 };
 
 function routes(dir = path.resolve("app"), rel = ""): string[] {
@@ -28,24 +32,33 @@ function routes(dir = path.resolve("app"), rel = ""): string[] {
   return out;
 }
 
-function urlOf(route: string): string {
+/** The route's URL with its samples, or null when a sample says the route is tested elsewhere. */
+function urlOf(route: string): string | null {
   const parts = route.split("/").filter(Boolean);
-  const filled = parts.map((p, i) => {
-    if (!p.startsWith("[")) return p;
+  const filled: string[] = [];
+  for (const [i, p] of parts.entries()) {
+    if (!p.startsWith("[")) {
+      filled.push(p);
+      continue;
+    }
     const key = parts.slice(0, i + 1).join("/");
+    if (!(key in SAMPLES)) throw new Error(`tests/e2e/http-caching.spec.ts: add a sample value for ${key} to SAMPLES`);
     const sample = SAMPLES[key];
-    if (!sample) throw new Error(`tests/e2e/http-caching.spec.ts: add a sample value for ${key} to SAMPLES`);
-    return sample;
-  });
+    if (sample === null) return null;
+    filled.push(sample!);
+  }
   return `/${filled.join("/")}`;
 }
 
-const ALL = routes().map(urlOf).sort();
+const ALL = routes()
+  .map(urlOf)
+  .filter((u): u is string => u !== null)
+  .sort();
 const PUBLIC = ALL.filter((url) => isCacheableRequest({ method: "GET", url, headers: {} }));
 const PRIVATE = ALL.filter((url) => !PUBLIC.includes(url));
 
 test("the walk finds the public pages, the API, the feeds, and the admin and form pages", () => {
-  expect(PUBLIC).toEqual(expect.arrayContaining(["/", "/models", "/models/deepseek-v3", "/api/v1/models", "/changes.atom"]));
+  expect(PUBLIC).toEqual(expect.arrayContaining(["/", "/models", "/models/deepseek-v3", "/api/v1/models", "/changes.atom", "/releases.atom", "/data/releases"]));
   expect(PRIVATE).toEqual(expect.arrayContaining(["/admin", "/admin/login", "/admin/candidates", "/models/deepseek-v3/correct", "/corrections/00000000-0000-4000-8000-000000000000"]));
 });
 
@@ -64,7 +77,7 @@ test("every public GET has a strong ETag and a public Cache-Control, and a match
     expect(again.headers()["etag"], url).toBe(tag);
     expect(again.headers()["cache-control"], url).toBe(PUBLIC_CACHE_CONTROL);
     expect((await again.body()).length, url).toBe(0);
-    if (url.startsWith("/api/v1/") || url.endsWith(".atom")) expect(again.headers()["access-control-allow-origin"], url).toBe("*");
+    if (isCorsPath(url)) expect(again.headers()["access-control-allow-origin"], url).toBe("*");
     // Another tag, or none, gets the whole answer.
     expect((await request.get(url, { headers: { "if-none-match": '"something-else"' } })).status(), url).toBe(200);
   }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { cacheKey, entityTag, isCacheableRequest, matchesEntityTag, ResponseCache } from "./response-cache";
+import http, { type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { cacheKey, cachePublicly, entityTag, isCacheableRequest, matchesEntityTag, PUBLIC_CACHE_CONTROL, ResponseCache } from "./response-cache";
 
 const req = (url: string, headers: Record<string, string> = {}, method = "GET") => ({ url, headers, method });
 
@@ -67,5 +69,37 @@ describe("entity tags of public responses", () => {
     expect(matchesEntityTag("*", a)).toBe(true);
     expect(matchesEntityTag('"stale"', a)).toBe(false);
     expect(matchesEntityTag(undefined, a)).toBe(false);
+  });
+});
+
+describe("cachePublicly", () => {
+  /** One response through a real HTTP server, written by `write` after cachePublicly. */
+  async function respond(write: (res: ServerResponse) => void): Promise<{ status: number; cacheControl: string | null; etag: string | null }> {
+    const server = http.createServer((_req, res) => {
+      cachePublicly(res, '"ours"');
+      write(res);
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/`);
+      await res.text();
+      return { status: res.status, cacheControl: res.headers.get("cache-control"), etag: res.headers.get("etag") };
+    } finally {
+      server.close();
+    }
+  }
+
+  it("gives a 200 the public Cache-Control and the tag, however the handler set its own", async () => {
+    const ours = { status: 200, cacheControl: PUBLIC_CACHE_CONTROL, etag: '"ours"' };
+    expect(await respond((res) => { res.setHeader("Cache-Control", "s-maxage=31536000"); res.end("x"); })).toEqual(ours);
+    expect(await respond((res) => { res.writeHead(200, { "Cache-Control": "private, no-store" }); res.end("x"); })).toEqual(ours);
+    expect(await respond((res) => { res.writeHead(200, ["Cache-Control", "private", "Content-Type", "text/plain"]); res.end("x"); })).toEqual(ours);
+  });
+
+  it("leaves a route's own tag, an error and a response that sets a cookie as they were", async () => {
+    expect(await respond((res) => { res.setHeader("ETag", '"sha"'); res.setHeader("Cache-Control", "public, max-age=31536000, immutable"); res.end("x"); })).toEqual({ status: 200, cacheControl: "public, max-age=31536000, immutable", etag: '"sha"' });
+    expect(await respond((res) => { res.statusCode = 404; res.setHeader("Cache-Control", "private, no-store"); res.end("x"); })).toEqual({ status: 404, cacheControl: "private, no-store", etag: null });
+    expect(await respond((res) => { res.setHeader("Set-Cookie", "a=b"); res.setHeader("Cache-Control", "private, no-store"); res.end("x"); })).toEqual({ status: 200, cacheControl: "private, no-store", etag: null });
   });
 });

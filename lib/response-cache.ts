@@ -67,20 +67,56 @@ export function matchesEntityTag(ifNoneMatch: string | string[] | undefined, tag
   });
 }
 
-/** Marks a public 200 response as cacheable by anyone, with its tag; any other response keeps its own headers. */
+/**
+ * Marks a public 200 response as cacheable by anyone, with its tag. Next sets Cache-Control in several
+ * ways (setHeader, writeHead's arguments as an object or a raw array; static pages get `s-maxage=31536000`),
+ * so both headers are held back until the head is written, then decided: a 200 that sets no cookie gets
+ * ours, unless the route tagged its own bytes (a data release's file: its SHA-256, cached for a year),
+ * which keeps its own; any other response keeps what it set.
+ */
 export function cachePublicly(res: ServerResponse, tag: string): void {
+  const held = new Map<string, string | number | readonly string[]>();
+  const isHeld = (name: string) => /^(cache-control|etag)$/i.test(name);
+  const setHeader = res.setHeader.bind(res);
+  res.setHeader = ((name: string, value: string | number | readonly string[]) => {
+    if (isHeld(name)) {
+      held.set(name.toLowerCase(), value);
+      return res;
+    }
+    return setHeader(name, value);
+  }) as typeof res.setHeader;
   const writeHead = res.writeHead;
   res.writeHead = function (this: ServerResponse, statusCode: number, ...rest: unknown[]) {
-    // A route that tags its own bytes (a data release's file: its SHA-256, cached for a year) knows better.
-    const own = this.hasHeader("etag") || rest.some((a) => typeof a === "object" && a !== null && !Array.isArray(a) && Object.keys(a).some((k) => /^etag$/i.test(k)));
-    if (statusCode === 200 && !own && !this.hasHeader("set-cookie")) {
-      this.setHeader("cache-control", PUBLIC_CACHE_CONTROL);
-      this.setHeader("etag", tag);
-      // Arguments of writeHead win over setHeader: take theirs out.
-      const headers = rest.find((a): a is Record<string, unknown> => typeof a === "object" && a !== null && !Array.isArray(a));
-      if (headers) for (const k of Object.keys(headers)) if (/^(cache-control|etag)$/i.test(k)) delete headers[k];
+    // Headers passed to writeHead win over setHeader's: take the two out of them, into `held`.
+    const args = rest.map((a) => {
+      if (Array.isArray(a)) {
+        const flat = a.length > 0 && Array.isArray(a[0]) ? (a as [string, string][]) : null;
+        if (flat) return flat.filter(([k, v]) => (isHeld(k) ? (held.set(k.toLowerCase(), v), false) : true));
+        const out: unknown[] = [];
+        for (let i = 0; i + 1 < a.length; i += 2) {
+          if (isHeld(String(a[i]))) held.set(String(a[i]).toLowerCase(), a[i + 1] as string);
+          else out.push(a[i], a[i + 1]);
+        }
+        return out;
+      }
+      if (typeof a === "object" && a !== null) {
+        const copy: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(a)) {
+          if (isHeld(k)) held.set(k.toLowerCase(), v as string);
+          else copy[k] = v;
+        }
+        return copy;
+      }
+      return a;
+    });
+    res.setHeader = setHeader;
+    if (statusCode === 200 && !held.has("etag") && !this.hasHeader("set-cookie")) {
+      setHeader("cache-control", PUBLIC_CACHE_CONTROL);
+      setHeader("etag", tag);
+    } else {
+      for (const [k, v] of held) setHeader(k, v);
     }
-    return (writeHead as (code: number, ...args: unknown[]) => ServerResponse).call(this, statusCode, ...rest);
+    return (writeHead as (code: number, ...args: unknown[]) => ServerResponse).call(this, statusCode, ...args);
   } as typeof res.writeHead;
 }
 

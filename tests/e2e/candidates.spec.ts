@@ -83,4 +83,12 @@ test("discovery queues a new release; an anonymous visitor cannot reach the queu
   await expect(page.getByRole("row", { name: /^Active parameters 13B .*Moderator review/ })).toBeVisible();
   await page.goto("/models?q=deepseek-v9");
   await expect(page.getByRole("link", { name: "DeepSeek-V9-Flash" }).first()).toBeVisible();
+
+  // The feed of new releases lists it first, with its key values (tests/e2e/snapshots.spec.ts checks that
+  // the next data release holds it).
+  const feed = await (await page.request.get("/releases.atom")).text();
+  const first = feed.slice(feed.indexOf("<entry>"), feed.indexOf("</entry>"));
+  expect(first).toContain("DeepSeek-V9-Flash");
+  expect(first).toContain("/models/deepseek-v9-flash");
+  expect(first).toMatch(/284B/);
 });

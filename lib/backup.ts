@@ -282,7 +282,7 @@ export async function backupDatabase(connectionString: string, file: string, opt
         `-- Taken ${new Date().toISOString()} from ${options.source ?? "a PostgreSQL database"} (PostgreSQL ${version[0]?.v ?? "?"}):`,
         `-- ${migrations.length} migrations, ${counts.length} tables, ${total} rows, ${catalog.sequences.length} sequences.`,
         "-- Restore into an empty database with `npm run db:restore -- FILE` (DATABASE_URL, or the embedded database),",
-        "-- or `psql -v ON_ERROR_STOP=1 -f FILE postgresql://...` (any PostgreSQL 15 or later with pg_trgm).",
+        "-- or `psql -v ON_ERROR_STOP=1 -f FILE postgresql://...` (PostgreSQL with the pg_trgm extension; tried on 15 and 18).",
         "-- One transaction: a failure leaves the target as it was. While the rows load, the user triggers are",
         "-- disabled (the DataVersion counter keeps its backed-up value); they are enabled again before COMMIT.",
         `${MARK}summary ${JSON.stringify({ migrations: migrations.map((m) => m.name), tables: counts, rows: total })}`,
@@ -489,10 +489,13 @@ export async function restoreDatabase(connectionString: string, file: string, op
     let ended = false;
     for await (group of readGroups(file)) {
       switch (group.kind) {
-        case "summary":
-          total = (JSON.parse(group.arg) as { rows: number }).rows;
+        case "summary": {
+          const head = JSON.parse(group.arg) as { rows: number; tables: TableCount[] };
+          total = head.rows;
+          summary.tables = head.tables.map((t) => ({ name: t.name, rows: 0 }));
           options.onProgress?.(0, total);
           continue;
+        }
         case "begin":
         case "commit":
           continue; // this function holds the transaction
@@ -501,15 +504,18 @@ export async function restoreDatabase(connectionString: string, file: string, op
           continue;
       }
       if (ended) throw new Error("statements follow the end marker");
-      if (group.sql.trim()) await client.query(group.sql);
+      const result = group.sql.trim() ? await client.query(group.sql) : undefined;
       if (group.kind === "migration") summary.migrations.push(group.arg);
       if (group.kind === "rows") {
         const [, name = "", count = "0"] = /^"((?:[^"]|"")*)" (\d+)$/.exec(group.arg) ?? [];
         const table = name.replace(/""/g, '"');
-        const last = summary.tables.at(-1);
-        if (last?.name === table) last.rows += Number(count);
-        else summary.tables.push({ name: table, rows: Number(count) });
-        summary.rows += Number(count);
+        // One INSERT a group: it must have added as many rows as its marker says (a file edited by hand is caught).
+        const added = Array.isArray(result) ? -1 : (result?.rowCount ?? 0);
+        if (added !== Number(count)) throw new Error(`the group should add ${count} rows to ${table} and added ${added}`);
+        const entry = summary.tables.find((t) => t.name === table);
+        if (entry) entry.rows += added;
+        else summary.tables.push({ name: table, rows: added });
+        summary.rows += added;
         options.onProgress?.(summary.rows, Math.max(total, summary.rows));
       }
     }

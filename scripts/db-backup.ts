@@ -8,6 +8,12 @@ import { defaultBackupFile, parseBackupArgs } from "@/lib/schemas/backup-cli";
 import { UsageError } from "@/lib/schemas/ingest-cli";
 import { progress, runMain } from "./cli";
 
+/** A file inside the project by its relative path, any other by its absolute one. */
+const shown = (file: string) => {
+  const relative = path.relative(process.cwd(), path.resolve(file));
+  return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : path.resolve(file);
+};
+
 await runMain(async () => {
   try {
     const args = parseBackupArgs(process.argv.slice(2));
@@ -21,9 +27,9 @@ await runMain(async () => {
       const s = await backupDatabase(database.url, file, { force: args.force, source, onProgress: (done, total) => total > 0 && bar(done, total) });
       console.log(
         `backed up ${source}: ${s.tables.length} tables, ${s.rows} rows, ${s.migrations} migrations, ${s.sequences} sequences ` +
-          `-> ${path.relative(process.cwd(), s.file) || s.file} (${(s.bytes / 1e6).toFixed(1)} MB) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+          `-> ${shown(s.file)} (${(s.bytes / 1e6).toFixed(1)} MB) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
       );
-      console.log(`restore with: npm run db:restore -- ${path.relative(process.cwd(), s.file)}   (or psql -v ON_ERROR_STOP=1 -f FILE into an empty database)`);
+      console.log(`restore with: npm run db:restore -- ${shown(s.file)}   (or psql -v ON_ERROR_STOP=1 -f FILE into an empty database)`);
     } finally {
       await database.close();
     }

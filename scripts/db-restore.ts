@@ -10,6 +10,12 @@ import { parseRestoreArgs } from "@/lib/schemas/backup-cli";
 import { UsageError } from "@/lib/schemas/ingest-cli";
 import { progress, runMain } from "./cli";
 
+/** A file inside the project by its relative path, any other by its absolute one. */
+const shown = (file: string) => {
+  const relative = path.relative(process.cwd(), path.resolve(file));
+  return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : path.resolve(file);
+};
+
 await runMain(async () => {
   try {
     const args = parseRestoreArgs(process.argv.slice(2));
@@ -22,7 +28,7 @@ await runMain(async () => {
       const bar = progress("rows");
       const s = await restoreDatabase(database.url, args.file, { force: args.force, onProgress: (done, total) => total > 0 && bar(done, total) });
       if (s.replaced.length) console.log(`--force: dropped the public schema of ${target} (${s.replaced.length} objects)`);
-      console.log(`restored ${args.file} into ${target}: ${s.tables.length} tables, ${s.rows} rows, ${s.migrations.length} migrations in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      console.log(`restored ${shown(args.file)} into ${target}: ${s.tables.length} tables, ${s.rows} rows, ${s.migrations.length} migrations in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       const known = new Set((await listMigrations(path.resolve("prisma/migrations"))).map((m) => m.name));
       const newer = s.migrations.filter((m) => !known.has(m));
       if (newer.length) console.log(`note: the backup has migrations this code does not know (${newer.join(", ")}): run it with the code that made it.`);

@@ -254,15 +254,15 @@ export async function backupDatabase(connectionString: string, file: string, opt
   }
   await mkdir(path.dirname(target), { recursive: true });
   const partial = `${target}.partial-${process.pid}`;
-  const client = new pg.Client({ connectionString, connectionTimeoutMillis: 10_000 });
-  await client.connect();
   const out = await open(partial, "w");
+  const client = new pg.Client({ connectionString, connectionTimeoutMillis: 10_000 });
   let bytes = 0;
   const write = async (text: string) => {
     bytes += Buffer.byteLength(text);
     await out.write(text);
   };
   try {
+    await client.connect();
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     // Text forms that read back exactly: ISO dates in UTC (with their offset), every float digit.
     await client.query("SET LOCAL TimeZone = 'UTC'; SET LOCAL DateStyle = 'ISO, YMD'; SET LOCAL IntervalStyle = 'postgres'; SET LOCAL extra_float_digits = 3");

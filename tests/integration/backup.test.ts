@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -153,11 +153,19 @@ async function dataVersion(url: string): Promise<string> {
   return withClient(url, async (c) => (await c.query<{ v: string }>(`SELECT version::text AS v FROM "DataVersion"`)).rows[0]!.v);
 }
 
-/** The scripts themselves, as `npm run db:backup` / `db:restore` run them. */
+/**
+ * The scripts themselves, as `npm run db:backup` / `db:restore` run them. Asynchronous: without
+ * TEST_DATABASE_URL the databases are embedded ones served by this process, which must keep answering.
+ */
 function script(name: "db-backup" | "db-restore", args: string[], env: { DATABASE_URL?: string; ATLAS_DATA_DIR?: string }) {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
-  return spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", `scripts/${name}.ts`, ...args], { env: childEnv, encoding: "utf8", timeout: 120_000 });
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", `scripts/${name}.ts`, ...args], { env: childEnv, timeout: 120_000 });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (b: Buffer) => (stdout += b.toString()));
+  child.stderr.on("data", (b: Buffer) => (stderr += b.toString()));
+  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => child.on("close", (status) => resolve({ status, stdout, stderr })));
 }
 
 const ms = (since: number) => `${Math.round(performance.now() - since)} ms`;
@@ -216,13 +224,13 @@ describe("a server database", () => {
 
     await expect(restoreDatabase(target.url, file)).rejects.toThrow(BackupRefusedError);
     await expect(restoreDatabase(target.url, file)).rejects.toThrow(/The target database is not empty \(function atlas_search_norm, function bump_data_version, sequence .* and \d+ more\)\. Nothing was changed\./);
-    const r = script("db-restore", [file], { DATABASE_URL: target.url });
+    const r = await script("db-restore", [file], { DATABASE_URL: target.url });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("The target database is not empty");
     expect(r.stderr).toContain("pass --force to drop its public schema");
     expect(await snapshot(target.url)).toEqual(held);
 
-    const forced = script("db-restore", [file, "--force"], { DATABASE_URL: target.url });
+    const forced = await script("db-restore", [file, "--force"], { DATABASE_URL: target.url });
     expect(forced.stderr).not.toContain("Error");
     expect(forced.status).toBe(0);
     expect(forced.stdout).toMatch(/--force: dropped the public schema of .* \(\d+ objects\)/);
@@ -249,13 +257,13 @@ describe("a server database", () => {
     const foreign = path.join(temp, "foreign.sql");
     writeFileSync(foreign, "DROP SCHEMA public CASCADE;\n--@ end\n");
     await expect(restoreDatabase(target.url, foreign, { force: true })).rejects.toThrow(/is not an Open Model Atlas backup/);
-    expect(script("db-restore", [cut], { DATABASE_URL: target.url }).status).toBe(2);
+    expect((await script("db-restore", [cut], { DATABASE_URL: target.url })).status).toBe(2);
     expect(await snapshot(target.url)).toEqual(held);
   });
 
   it("writes no file over an existing one unless --force, and leaves no partial file when it fails", async () => {
     await expect(backupDatabase(source.url, file)).rejects.toThrow(/already exists: name another file, or pass --force/);
-    const r = script("db-backup", [file], { DATABASE_URL: source.url });
+    const r = await script("db-backup", [file], { DATABASE_URL: source.url });
     expect(r.status).toBe(2);
     const empty = await database("bk_empty", { migrate: false });
     const nothing = path.join(temp, "nothing.sql");
@@ -316,13 +324,13 @@ describe("the embedded database (PGlite) with the shipped dataset", () => {
 
   it("npm run db:backup backs up the embedded folder, and db:restore makes a new embedded folder from it", async () => {
     const again = path.join(temp, "embedded-again.sql");
-    const b = script("db-backup", [again], { ATLAS_DATA_DIR: dir });
+    const b = await script("db-backup", [again], { ATLAS_DATA_DIR: dir });
     expect(b.stderr).not.toContain("Error");
     expect(b.status).toBe(0);
     expect(b.stdout).toMatch(new RegExp(`backed up the embedded database in ${dir}: \\d+ tables, ${Object.values(before.tables).flat().length} rows`));
 
     const fresh = path.join(temp, "pglite-restored");
-    const r = script("db-restore", [again], { ATLAS_DATA_DIR: fresh });
+    const r = await script("db-restore", [again], { ATLAS_DATA_DIR: fresh });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(`into the embedded database in ${fresh}`);
     const restored = await startEmbeddedDatabase({ dataDir: fresh });
@@ -330,13 +338,13 @@ describe("the embedded database (PGlite) with the shipped dataset", () => {
     expect(await snapshot(restored.url)).toEqual(before);
     // Restoring again into it is refused: it is not empty any more.
     await restored.stop();
-    const refused = script("db-restore", [again], { ATLAS_DATA_DIR: fresh });
+    const refused = await script("db-restore", [again], { ATLAS_DATA_DIR: fresh });
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain("The target database is not empty");
 
     // A folder with no database is not backed up (and not created).
     const none = path.join(temp, "no-database-here");
-    const n = script("db-backup", [path.join(temp, "none.sql")], { ATLAS_DATA_DIR: none });
+    const n = await script("db-backup", [path.join(temp, "none.sql")], { ATLAS_DATA_DIR: none });
     expect(n.status).toBe(1);
     expect(n.stderr).toContain(`There is no embedded database in ${none}`);
   }, 180_000);

@@ -31,7 +31,7 @@ export const LAYER_RULES = {
   "lib/ingest": [forbid(["lib/api", "components"], "lib/ingest imports only lib/data, lib/domain and lib/schemas."), NOTHING_IMPORTS_APP],
   "lib/api": [forbid(["lib/ingest", "components"], "lib/api shapes responses from lib/data, lib/domain and lib/schemas."), NOTHING_IMPORTS_APP, NO_DATABASE],
   components: [
-    forbid(["lib/ingest", "lib/api", "lib/auth", "lib/env"], "components import only components, lib/domain and lib/schemas (and lib/data types)."),
+    forbid(["lib/ingest", "lib/api", "lib/auth", "lib/env", "lib/backup"], "components import only components, lib/domain and lib/schemas (and lib/data types)."),
     NOTHING_IMPORTS_APP,
     NO_DATABASE,
   ],

@@ -14,7 +14,8 @@ export interface MigrationResult {
   alreadyApplied: number;
 }
 
-const MIGRATIONS_TABLE = `
+/** Prisma's own bookkeeping table, created before the first migration (a backup recreates it the same way: lib/backup.ts). */
+export const MIGRATIONS_TABLE = `
 CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "id" VARCHAR(36) PRIMARY KEY NOT NULL,
     "checksum" VARCHAR(64) NOT NULL,
@@ -26,7 +27,7 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "applied_steps_count" INTEGER NOT NULL DEFAULT 0
 )`;
 /** The advisory lock key Prisma uses, so two migrators (ours or Prisma's) never run at once. */
-const LOCK_KEY = 72707369;
+export const LOCK_KEY = 72707369;
 
 export async function listMigrations(dir: string): Promise<{ name: string; sql: string; checksum: string }[]> {
   const entries = await readdir(dir, { withFileTypes: true });

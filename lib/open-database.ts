@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
 import pg from "pg";
 import type { Env } from "@/lib/env";
 import { startEmbeddedDatabase } from "@/lib/embedded-db";
@@ -56,5 +58,25 @@ export async function openDatabase(env: Env, log: (line: string) => void = () =>
     await embedded.stop();
     throw e;
   }
+  return { url: embedded.url, mode: "embedded", close: () => embedded.stop() };
+}
+
+/**
+ * The database as it stands, for db:backup and db:restore: no migration is applied (a backup copies what is
+ * there; a restore needs an empty target). `existing`: an embedded folder that holds no database is an
+ * error, not a new database (backing up nothing would create one).
+ */
+export async function openDatabaseAsIs(env: Env, options: { existing?: boolean; log?: (line: string) => void } = {}): Promise<OpenDatabase> {
+  if (env.DATABASE_URL) {
+    await checkReachable(env.DATABASE_URL);
+    return { url: env.DATABASE_URL, mode: "server", close: async () => {} };
+  }
+  if (options.existing && !existsSync(path.join(env.ATLAS_DATA_DIR, "PG_VERSION"))) {
+    throw new DatabaseUnavailableError(
+      `There is no embedded database in ${path.resolve(env.ATLAS_DATA_DIR)}. Set ATLAS_DATA_DIR to its folder, or DATABASE_URL to a PostgreSQL server.`,
+    );
+  }
+  options.log?.(`starting the embedded database in ${env.ATLAS_DATA_DIR}`);
+  const embedded = await startEmbeddedDatabase({ dataDir: env.ATLAS_DATA_DIR });
   return { url: embedded.url, mode: "embedded", close: () => embedded.stop() };
 }

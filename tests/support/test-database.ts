@@ -14,7 +14,9 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(label: string): Promise<TestDatabase> {
+/** `migrate: false`: an empty database, with nothing in its public schema (a target for db:restore). */
+export async function createTestDatabase(label: string, options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  const migrate = options.migrate ?? true;
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) {
     const name = `atlas_${label}_${process.pid}_${Date.now()}`;
@@ -24,7 +26,7 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
     await admin.end();
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
-    await applyMigrations(url.toString());
+    if (migrate) await applyMigrations(url.toString());
     return {
       url: url.toString(),
       async drop() {
@@ -37,7 +39,7 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), `atlas-${label}-`));
   const embedded = await startEmbeddedDatabase({ dataDir: dir });
-  await applyMigrations(embedded.url);
+  if (migrate) await applyMigrations(embedded.url);
   return {
     url: embedded.url,
     async drop() {

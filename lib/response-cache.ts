@@ -174,8 +174,9 @@ export class ResponseCache {
 }
 
 /** Sends a cached response; `how` says so in x-atlas-cache (a hit, or one render shared while it ran). */
-export function sendCached(res: ServerResponse, cached: CachedResponse, head: boolean, how: "hit" | "coalesced" = "hit", tag?: string): void {
-  res.writeHead(cached.status, { ...cached.headers, ...(tag ? { etag: tag, "cache-control": PUBLIC_CACHE_CONTROL } : {}), "x-atlas-cache": how });
+export function sendCached(res: ServerResponse, cached: CachedResponse, head: boolean, how: "hit" | "coalesced" = "hit"): void {
+  // The copy holds the headers cachePublicly decided (ours, or a route's own tag), as they were sent.
+  res.writeHead(cached.status, { ...cached.headers, "x-atlas-cache": how });
   res.end(head ? undefined : cached.body);
 }
 

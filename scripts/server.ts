@@ -77,7 +77,7 @@ const server = http.createServer((req, res) => {
   }
   const hit = cache.get(key);
   if (hit) {
-    sendCached(res, hit, req.method === "HEAD", "hit", tag);
+    sendCached(res, hit, req.method === "HEAD");
     return;
   }
   cachePublicly(res, tag);
@@ -88,7 +88,7 @@ const server = http.createServer((req, res) => {
     // in about 2 s at 100,000 models) would otherwise be rendered once per waiting visitor.
     const pending = inFlight.get(key);
     if (pending) {
-      void pending.then((r) => (r ? sendCached(res, r, false, "coalesced", tag) : void handle(req, res)));
+      void pending.then((r) => (r ? sendCached(res, r, false, "coalesced") : void handle(req, res)));
       return;
     }
     let settle!: (r: CachedResponse | null) => void;

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { E2E_ADMIN_PASSWORD } from "../support/e2e-admin";
+import { expect, test } from "@playwright/test";
+import { signIn } from "../support/e2e-sign-in";
 import { runScript } from "../support/e2e-cli";
 import { fixtureConfig, startHfServer } from "../support/hf-server";
 
@@ -11,14 +11,6 @@ import { fixtureConfig, startHfServer } from "../support/hf-server";
 // any other. The repository is made up (tests/fixtures/hf/discovery/README.md): the real data has no such model.
 const REPO = "deepseek-ai/DeepSeek-V9-Flash";
 const CARD = `https://huggingface.co/${REPO}`;
-
-async function signIn(page: Page) {
-  await page.goto("/admin");
-  await expect(page).toHaveURL(/\/admin\/login$/);
-  await page.getByLabel("Password").fill(E2E_ADMIN_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Moderation" })).toBeVisible();
-}
 
 test("discovery queues a new release; an anonymous visitor cannot reach the queue; a moderator completes and accepts it and it is published", async ({ page, browser }) => {
   test.setTimeout(180_000);

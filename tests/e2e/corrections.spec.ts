@@ -2,21 +2,13 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { E2E_ADMIN_PASSWORD } from "../support/e2e-admin";
+import { signIn } from "../support/e2e-sign-in";
 
 const EVIDENCE = "https://arxiv.org/abs/2412.19437";
 
 async function expectNoA11yViolations(page: Page) {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
-
-async function signIn(page: Page) {
-  await page.goto("/admin");
-  await expect(page).toHaveURL(/\/admin\/login$/);
-  await page.getByLabel("Password").fill(E2E_ADMIN_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Moderation" })).toBeVisible();
 }
 
 test("a visitor's correction is refused with clear errors, then sent, accepted by a moderator and made public", async ({ page, context, browser }) => {

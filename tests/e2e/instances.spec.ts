@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { E2E_ADMIN_PASSWORD } from "../support/e2e-admin";
+import { signIn } from "../support/e2e-sign-in";
 import { E2E_DATABASE_FILE } from "../support/e2e-cli";
 
 // Several app instances on one database, as behind a load balancer (issue 17): two more `npm start`
@@ -37,13 +38,6 @@ test.afterAll(async () => {
   for (const { child } of instances) child.kill("SIGTERM");
   await new Promise((r) => setTimeout(r, 500));
 });
-
-async function signIn(page: Page, base: string) {
-  await page.goto(`${base}/admin/login`);
-  await page.getByLabel("Password").fill(E2E_ADMIN_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Moderation" })).toBeVisible();
-}
 
 async function contextWindowVia(base: string): Promise<{ value: number; etag: string }> {
   const res = await fetch(`${base}/api/v1/models/qwen3-32b`);

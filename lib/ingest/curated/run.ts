@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { finishIngestRun, startIngestRun, type RunCounts } from "@/lib/data/ingest-runs";
+import { closeInterruptedRuns, finishIngestRun, startIngestRun, type RunCounts } from "@/lib/data/ingest-runs";
 import { createModels, listModelSlugs, readModels, writeLicense, writeModel, writeOrganization, type FieldInputs } from "@/lib/data/write-path";
 import { MODEL_FIELDS } from "@/lib/domain/model-fields";
 import { todayUtc } from "@/lib/domain/model-rules";
@@ -44,6 +44,8 @@ export async function ingestCurated(
 ): Promise<CuratedRunSummary> {
   const today = options.today ?? todayUtc();
   const dataset = await loadCuratedDataset(dir, today);
+  // A load that was killed wrote nothing (one transaction) but left its run "running": close it.
+  await closeInterruptedRuns(db, "curated");
   const runId = await startIngestRun(db, "curated");
   const counts: RunCounts = { created: 0, updated: 0, unchanged: 0, failed: 0, disagreements: 0 };
   if (dataset.errors.length) {

@@ -5,8 +5,6 @@
 // npm run ingest -- <cross-check> DIR      a copy of a file-based source (models.dev, vLLM recipes: see the source registry).
 // Run without arguments for the options.
 import path from "node:path";
-import { createPrismaClient } from "@/lib/db";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { readEnv } from "@/lib/env";
 import { ingestCrossCheck } from "@/lib/ingest/cross-check-run";
 import { ingestCurated } from "@/lib/ingest/curated/run";
@@ -15,36 +13,19 @@ import { loadTrackedAuthors } from "@/lib/ingest/discover/tracked";
 import { ingestEpoch, readEpochRecords } from "@/lib/ingest/epoch/run";
 import { forEachHfRecord, resolveHfTargets, type HfRecord } from "@/lib/ingest/hf/records";
 import { ingestHf } from "@/lib/ingest/hf/run";
-import { HfHubSource, HfRecordedSource, type HfSource } from "@/lib/ingest/hf/source";
+import { HfRecordedSource, type HfSource } from "@/lib/ingest/hf/source";
 import { formatReport, type IngestReport } from "@/lib/ingest/report";
-import { openDatabase } from "@/lib/open-database";
 import { parseIngestArgs, UsageError } from "@/lib/schemas/ingest-cli";
 import { readFile } from "node:fs/promises";
 import { ingestLlmfitSnapshot } from "@/lib/ingest/llmfit/run";
 import { fetchLiveDaily, ingestOpenRouter, parseRecordedDaily } from "@/lib/ingest/openrouter/run";
 import { ingestScores } from "@/lib/ingest/scores/run";
 import { SHIPPED } from "@/lib/ingest/shipped-sources";
-import { progress, runMain } from "./cli";
-
-async function withDatabase<T>(run: (db: PrismaClient) => Promise<T>): Promise<T> {
-  const database = await openDatabase(readEnv(), (l) => console.error(l));
-  const db = createPrismaClient(database.url, 2);
-  try {
-    return await run(db);
-  } finally {
-    await db.$disconnect();
-    await database.close();
-  }
-}
+import { hubFromEnv, progress, runMain, withDatabase } from "./cli";
 
 function hfSource(cmd: { fromDir?: string; takenAt?: string; concurrency: number }): HfSource {
   if (cmd.fromDir) return new HfRecordedSource(path.resolve(cmd.fromDir), cmd.takenAt ? new Date(cmd.takenAt) : undefined);
-  const env = readEnv();
-  return new HfHubSource(env.HF_ENDPOINT, {
-    token: env.HF_TOKEN,
-    concurrency: cmd.concurrency,
-    onRetry: ({ url, attempt, waitMs, reason }) => console.error(`\n  retrying ${url} in ${(waitMs / 1000).toFixed(1)} s (attempt ${attempt}: ${reason})`),
-  });
+  return hubFromEnv(readEnv(), { concurrency: cmd.concurrency });
 }
 
 function printReport(r: IngestReport, verbose: boolean): void {

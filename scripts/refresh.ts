@@ -1,12 +1,9 @@
 // npm run refresh   discovery, the Hub adoption snapshot and (with OPENROUTER_API_KEY) the usage refresh,
 //                   one refresh at a time under a lock in the database (lib/ingest/refresh.ts). --help for the options.
-import { createPrismaClient } from "@/lib/db";
 import { readEnv } from "@/lib/env";
-import { HfHubSource } from "@/lib/ingest/hf/source";
 import { refreshSummary, runRefresh } from "@/lib/ingest/refresh";
-import { openDatabase } from "@/lib/open-database";
 import { parseRefreshArgs, REFRESH_USAGE } from "@/lib/schemas/refresh-cli";
-import { progress, runMain } from "./cli";
+import { hubFromEnv, progress, runMain, withDatabase } from "./cli";
 
 await runMain(async () => {
   const args = parseRefreshArgs(process.argv.slice(2));
@@ -15,13 +12,8 @@ await runMain(async () => {
     return;
   }
   const env = readEnv();
-  const hub = new HfHubSource(env.HF_ENDPOINT, {
-    token: env.HF_TOKEN,
-    onRetry: ({ url, attempt, waitMs, reason }) => console.error(`\n  retrying ${url} in ${(waitMs / 1000).toFixed(1)} s (attempt ${attempt}: ${reason})`),
-  });
-  const database = await openDatabase(env, (l) => console.error(l));
-  const db = createPrismaClient(database.url, 2);
-  try {
+  const hub = hubFromEnv(env);
+  await withDatabase(async (db) => {
     const result = await runRefresh(db, {
       hub,
       openRouter: { endpoint: env.OPENROUTER_ENDPOINT, apiKey: env.OPENROUTER_API_KEY },
@@ -40,8 +32,5 @@ await runMain(async () => {
       console.error("\nA step failed (above; /data-quality shows each run's message). The other steps ran; run npm run refresh again once the cause is fixed.");
       process.exitCode = 1;
     }
-  } finally {
-    await db.$disconnect();
-    await database.close();
-  }
+  }, env);
 });

@@ -39,7 +39,8 @@ export interface CuratedModelRecord {
 
 export interface CuratedDataset {
   licenses: CuratedLicense[];
-  organizations: CuratedOrganization[];
+  /** Each with the file that defines it. */
+  organizations: (CuratedOrganization & { file: string })[];
   models: CuratedModelRecord[];
   errors: DatasetError[];
 }
@@ -101,7 +102,7 @@ export async function loadCuratedDataset(dir: string, today: string): Promise<Cu
         else errors.push(...zodErrors(file, r.error, { [list]: lists[list] }, [list, index]));
       });
     each("licenses", curatedLicenseSchema, (l) => dataset.licenses.push(l));
-    each("organizations", curatedOrganizationSchema, (o) => dataset.organizations.push(o));
+    each("organizations", curatedOrganizationSchema, (o) => dataset.organizations.push({ ...o, file }));
     each("models", curatedModelSchema, (m) =>
       dataset.models.push({ slug: m.slug, file, values: toValues(m), sources: toSources(m), notes: m.notes ?? null, checked: m.checked ?? null }));
   }

@@ -1,6 +1,6 @@
-import { readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { parse as parseYaml, stringify } from "yaml";
+import { stringify } from "yaml";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { listReviewedRecords, type ReviewedRecord } from "@/lib/data/candidates";
 import { MODEL_FIELD_REGISTRY, MODEL_FIELDS } from "@/lib/domain/model-fields";
@@ -64,13 +64,9 @@ export async function exportCurated(db: PrismaClient, dir: string, options: { dr
   const reviewed = await listReviewedRecords(db);
   const result: ExportResult = { written: [], alreadyCurated: [] };
 
-  // The file that defines each organization (a record goes with its primary developer).
-  const files = (await readdir(dir)).filter((n) => n.endsWith(".yaml")).sort();
-  const orgFile = new Map<string, string>();
-  for (const name of files) {
-    const parsed = parseYaml(await readFile(path.join(dir, name), "utf8")) as { organizations?: { slug?: string }[] } | null;
-    for (const o of parsed?.organizations ?? []) if (o.slug && !orgFile.has(o.slug)) orgFile.set(o.slug, name);
-  }
+  // The file that defines each organization (a record goes with its primary developer), as the loader read it.
+  const orgFile = new Map(dataset.organizations.map((o) => [o.slug, path.basename(o.file)]));
+  const files = new Set([...dataset.organizations, ...dataset.models].map((x) => path.basename(x.file)));
 
   const byFile = new Map<string, Record<string, unknown>[]>();
   for (const r of reviewed) {
@@ -88,7 +84,7 @@ export async function exportCurated(db: PrismaClient, dir: string, options: { dr
   try {
     for (const [name, records] of byFile) {
       const file = path.join(dir, name);
-      const text = files.includes(name) ? await readFile(file, "utf8") : null;
+      const text = files.has(name) ? await readFile(file, "utf8") : null;
       originals.set(file, text);
       const appended = text === null ? `models:\n${stringify(records, { lineWidth: 0 })}` : appendRecords(text, records);
       if (appended === null) throw new Error(`${file}: models: is not its last section, so records cannot be appended safely; move them by hand`);

@@ -43,8 +43,7 @@ export const DEFAULT_PER_AUTHOR = 50;
 const WANTED: readonly ModelField[] = [...REQUIRED_FIELDS, "activeParams", "contextWindow", "licenseId", "architecture"];
 
 /** The candidate's values: what the Hub states, then what the repo's name suggests (marked as such). */
-export function candidateProposals(rec: HfRecord, org: string, lookup: IngestLookup, today: string): { proposed: Proposals; missing: ModelField[]; refused: string[] } {
-  const licenseIds = new Set(lookup.licenses.map((l) => l.id));
+export function candidateProposals(rec: HfRecord, org: string, lookup: IngestLookup, licenseIds: ReadonlySet<string>, today: string): { proposed: Proposals; missing: ModelField[]; refused: string[] } {
   const { inputs, refused: refusedValues } = hfFieldInputs(rec, licenseIds, null, today);
   const refused = refusedValues.map((r) => `${r.field}: ${r.reason}`);
   if (rec.info?.licenseId && !licenseIds.has(rec.info.licenseId)) refused.push(`the Hub names the license ${rec.info.licenseId}, which data/curated/licenses.yaml does not have yet`);
@@ -134,10 +133,12 @@ export async function discoverReleases(db: PrismaClient, options: DiscoverOption
           (Object.keys(SKIP_RULES) as SkipRule[]).flatMap((rule) => (filtered.get(rule) ? [`, ${filtered.get(rule)} filtered as ${rule} (${SKIP_RULES[rule]})`] : [])).join(""),
       );
 
+      const licenseIds = new Set(lookup.licenses.map((l) => l.id));
+      const targets = new Map(toFetch.map((t) => [t.id, t]));
       let done = 0;
-      await forEachHfRecord(options.source, toFetch.map((t) => t.id), async (id, result) => {
+      await forEachHfRecord(options.source, [...targets.keys()], async (id, result) => {
         try {
-          const target = toFetch.find((t) => t.id === id)!;
+          const target = targets.get(id)!;
           if ("error" in result) {
             report.failed++;
             report.failures.push({ item: id, message: `${result.error} (not queued; the next run tries again)` });
@@ -150,7 +151,7 @@ export async function discoverReleases(db: PrismaClient, options: DiscoverOption
             report.notes.push(`${id} is now ${rec.repoId}, already known`);
             return;
           }
-          const { proposed, missing, refused } = candidateProposals(rec, target.org, lookup, today);
+          const { proposed, missing, refused } = candidateProposals(rec, target.org, lookup, licenseIds, today);
           const sameOrg = lookup.models.filter((m) => m.developers[0] === target.org);
           const similar = similarNames(rec.repoId.split("/")[1]!, sameOrg.map((m) => ({ slug: m.slug, name: m.hfRepoId?.split("/")[1] ?? m.name })));
           const problems = [...rec.problems, ...refused];
@@ -180,7 +181,7 @@ export async function discoverReleases(db: PrismaClient, options: DiscoverOption
           report.candidates.push({ item: rec.repoId, reason: `queued; missing ${missing.join(", ") || "nothing"}`, similar });
           await options.afterQueue?.(rec.repoId);
         } finally {
-          options.onProgress?.(++done, toFetch.length);
+          options.onProgress?.(++done, targets.size);
         }
       });
     },

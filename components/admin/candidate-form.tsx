@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
-import { buttonClass, errorTextClass, hintTextClass, inputClass, linkClass, secondaryButtonClass } from "@/components/corrections/form-styles";
+import { useActionState } from "react";
+import { ErrorSummary } from "@/components/corrections/error-summary";
+import { buttonClass, errorTextClass, hintTextClass, inputClass, secondaryButtonClass } from "@/components/corrections/form-styles";
 import type { FieldGroup, FieldInput } from "@/lib/domain/model-fields";
 import { candidateInputLabel, URL_PREFIX, VALUE_PREFIX, type CandidateFormState } from "@/lib/schemas/candidate";
 import { IDLE_FORM } from "@/lib/schemas/form-state";
@@ -34,12 +35,8 @@ interface Props {
  */
 export function CandidateForm({ candidateId, slug, groups, action }: Props) {
   const [state, formAction, pending] = useActionState<CandidateFormState, FormData>(action, IDLE_FORM);
-  const summaryRef = useRef<HTMLDivElement>(null);
   const sent = state.status === "error" ? state : null;
   const errors = sent?.fieldErrors ?? {};
-  useEffect(() => {
-    if (sent) summaryRef.current?.focus();
-  }, [sent]);
   const sentText = (name: string, fallback: string) => {
     const v = sent?.values[name];
     return sent ? (typeof v === "string" ? v : "") : fallback;
@@ -60,24 +57,7 @@ export function CandidateForm({ candidateId, slug, groups, action }: Props) {
   return (
     <form key={state.attempt} action={formAction} noValidate className="mt-6 space-y-8" aria-label="Review this candidate">
       <input type="hidden" name="id" value={candidateId} />
-      {sent ? (
-        <div ref={summaryRef} tabIndex={-1} role="alert" className="rounded border border-red-300 bg-red-50 p-4 text-sm dark:border-red-800 dark:bg-red-950/40">
-          <h2 className="font-semibold text-red-800 dark:text-red-300">Nothing was changed</h2>
-          {sent.message ? <p className="mt-1 text-red-800 dark:text-red-300">{sent.message}</p> : null}
-          {Object.keys(errors).length ? (
-            <ul className="mt-2 list-disc space-y-0.5 pl-5">
-              {Object.entries(errors).map(([name, message]) => (
-                <li key={name}>
-                  <a href={`#${name}`} className={linkClass}>
-                    {candidateInputLabel(name)}
-                  </a>{" "}
-                  {message}
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
-      ) : null}
+      {sent ? <ErrorSummary titleId="candidate-errors-title" title="Nothing was changed" message={sent.message} errors={errors} label={candidateInputLabel} /> : null}
 
       <section aria-labelledby="accept-title" className="space-y-6">
         <h2 id="accept-title" className="text-lg font-semibold">Complete and accept as a new record</h2>

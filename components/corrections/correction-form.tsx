@@ -1,10 +1,11 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
 import type { FieldGroup, FieldInput } from "@/lib/domain/model-fields";
 import { CORRECTION_LIMITS, HONEYPOT_FIELD, PROPOSAL_PREFIX, type CorrectionFormState } from "@/lib/schemas/correction";
 import { IDLE_FORM } from "@/lib/schemas/form-state";
-import { buttonClass, errorTextClass, hintTextClass, inputClass, linkClass } from "./form-styles";
+import { ErrorSummary } from "./error-summary";
+import { buttonClass, errorTextClass, hintTextClass, inputClass } from "./form-styles";
 
 export interface FormField {
   field: string;
@@ -32,15 +33,10 @@ const INITIAL: CorrectionFormState = IDLE_FORM;
  */
 export function CorrectionForm({ modelName, groups, action }: Props) {
   const [state, formAction, pending] = useActionState(action, INITIAL);
-  const summaryRef = useRef<HTMLDivElement>(null);
   const errors = state.status === "error" ? state.fieldErrors : {};
   const values = state.status === "error" ? state.values : {};
   const labels = new Map(groups.flatMap((g) => g.fields.map((f) => [f.field, f.label])));
   labels.set("evidenceUrl", "Evidence URL").set("note", "Note").set("contactEmail", "Contact email");
-
-  useEffect(() => {
-    if (state.status === "error") summaryRef.current?.focus();
-  }, [state]);
 
   const text = (name: string) => {
     const v = values[name];
@@ -62,30 +58,13 @@ export function CorrectionForm({ modelName, groups, action }: Props) {
     // uncontrolled fields after an action; their defaults are the values sent back).
     <form key={state.attempt} action={formAction} noValidate className="mt-6 max-w-3xl space-y-8">
       {state.status === "error" ? (
-        <div
-          ref={summaryRef}
-          tabIndex={-1}
-          role="alert"
-          aria-labelledby="correction-errors-title"
-          className="rounded border border-red-300 bg-red-50 p-4 text-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-600 dark:border-red-800 dark:bg-red-950/40"
-        >
-          <h2 id="correction-errors-title" className="font-semibold text-red-800 dark:text-red-300">
-            Nothing was sent: {errorCount === 1 ? "one thing needs" : `${errorCount} things need`} fixing
-          </h2>
-          {state.message ? <p className="mt-1 text-red-800 dark:text-red-300">{state.message}</p> : null}
-          {Object.keys(errors).length ? (
-            <ul className="mt-2 list-disc space-y-0.5 pl-5">
-              {Object.entries(errors).map(([name, message]) => (
-                <li key={name}>
-                  <a href={`#${name}`} className={linkClass}>
-                    {labels.get(name) ?? name}
-                  </a>{" "}
-                  {message}
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
+        <ErrorSummary
+          titleId="correction-errors-title"
+          title={`Nothing was sent: ${errorCount === 1 ? "one thing needs" : `${errorCount} things need`} fixing`}
+          message={state.message}
+          errors={errors}
+          label={(name) => labels.get(name) ?? name}
+        />
       ) : null}
 
       <p className="text-sm text-zinc-700 dark:text-zinc-300">

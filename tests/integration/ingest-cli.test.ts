@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ingestCurated } from "@/lib/ingest/curated/run";
@@ -6,6 +6,7 @@ import { ingestHf } from "@/lib/ingest/hf/run";
 import { HfHubSource } from "@/lib/ingest/hf/source";
 import { resetDatabase, testClient } from "../support/db-helpers";
 import { startHfServer, type HfTestServer } from "../support/hf-server";
+import { startScript } from "../support/script-process";
 
 // `npm run ingest` as a process: its JSON mode without a database, and a run killed midway.
 const TODAY = "2026-11-29";
@@ -25,17 +26,9 @@ afterEach(async () => {
 });
 
 function ingest(args: string[], env: Record<string, string | undefined>) {
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.resolve("scripts/ingest.ts"), ...args], {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  let stdout = "";
-  let stderr = "";
-  child.stdout!.on("data", (d) => (stdout += d));
-  child.stderr!.on("data", (d) => (stderr += d));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, exited, output: () => ({ stdout, stderr }) };
+  const run = startScript("ingest", args, env);
+  children.push(run.child);
+  return run;
 }
 
 async function until(check: () => Promise<boolean>, ms = 30_000): Promise<void> {

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
@@ -6,6 +6,7 @@ import { createPrismaClient } from "@/lib/db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { ingestCurated } from "@/lib/ingest/curated/run";
 import { fixtureConfig, startHfServer, type HfTestServer } from "../support/hf-server";
+import { startScript, type ScriptProcess } from "../support/script-process";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 // kill -9 in the middle of a write, with real processes (issue 17): the command-line tools are killed
@@ -34,16 +35,10 @@ async function freshDatabase(label: string): Promise<{ url: string; db: PrismaCl
   return { url: database.url, db };
 }
 
-function run(script: string, args: string[], env: Record<string, string>): { child: ChildProcess; exited: Promise<number | null>; output: () => string } {
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.resolve(`scripts/${script}.ts`), ...args], {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  let output = "";
-  child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
-  return { child, exited: new Promise((resolve) => child.on("exit", (code) => resolve(code))), output: () => output };
+function run(script: string, args: string[], env: Record<string, string>): ScriptProcess {
+  const started = startScript(script, args, env);
+  children.push(started.child);
+  return started;
 }
 
 async function until(what: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
@@ -102,14 +97,14 @@ describe("kill -9 in the middle of a write", () => {
     // While the killed refresh's lock lives, another refresh does nothing and says so.
     const blocked = run("refresh", [], env);
     expect(await blocked.exited).toBe(0);
-    expect(blocked.output()).toMatch(/another refresh holds the lock/);
+    expect(blocked.output().stdout).toMatch(/another refresh holds the lock/);
     expect(await db.candidate.count()).toBe(queued.length);
 
     // The lock expires (as 15 minutes would make it): the next refresh converges.
     await db.$executeRaw`UPDATE "JobLock" SET "expiresAt" = now() - interval '1 second'`;
     const next = run("refresh", [], env);
     await next.exited;
-    expect(next.output()).toMatch(/discovery +succeeded/);
+    expect(next.output().stdout).toMatch(/discovery +succeeded/);
     expect((await db.candidate.findMany({ select: { repoId: true } })).map((c) => c.repoId).sort()).toEqual([...repos].sort());
     const discoverRuns = await db.ingestRun.findMany({ where: { job: "discover" }, orderBy: { id: "asc" }, select: { status: true } });
     expect(discoverRuns.map((r) => r.status)).toEqual(["failed", "succeeded"]);

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -15,6 +15,7 @@ import { REFRESH_LOCK, refreshSummary, runRefresh, type RefreshOptions } from "@
 import { applyMigrations } from "@/lib/migrate";
 import { resetDatabase, testClient } from "../support/db-helpers";
 import { startHfServer, type HfTestServer } from "../support/hf-server";
+import { startScript } from "../support/script-process";
 
 // `npm run refresh` (issue 16) end to end: the local fake Hub of tests/support/hf-server.ts, a local
 // stand-in for OpenRouter's Data API, the lock in a real database, and the command as a process.
@@ -255,17 +256,9 @@ describe("the refresh lock", () => {
 
 describe("npm run refresh as a process", () => {
   function refresh(env: Record<string, string>) {
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.resolve("scripts/refresh.ts")], {
-      env: { ...process.env, HF_ENDPOINT: hub.url, OPENROUTER_ENDPOINT: openRouter.url, OPENROUTER_API_KEY: KEY, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    children.push(child);
-    let stdout = "";
-    let stderr = "";
-    child.stdout!.on("data", (d) => (stdout += d));
-    child.stderr!.on("data", (d) => (stderr += d));
-    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-    return { exited, output: () => ({ stdout, stderr }) };
+    const run = startScript("refresh", [], { HF_ENDPOINT: hub.url, OPENROUTER_ENDPOINT: openRouter.url, OPENROUTER_API_KEY: KEY, ...env });
+    children.push(run.child);
+    return run;
   }
 
   it("a second refresh while one runs exits 0 and names the holder; a failed step makes the first exit 1, one line per step", async () => {

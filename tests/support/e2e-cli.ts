@@ -1,6 +1,6 @@
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { startScript } from "./script-process";
 
 /** Where tests/support/e2e-server.ts leaves the URL of the database the e2e app runs on. */
 export const E2E_DATABASE_FILE = path.resolve("test-results/e2e-database.json");
@@ -10,21 +10,14 @@ export const E2E_DATABASE_FILE = path.resolve("test-results/e2e-database.json");
  * database, the way an operator would: `await runScript("ingest", ["discover", "--author", "deepseek-ai"], env)`.
  * Asynchronous, so that servers of the test's own process (a fake Hub) keep answering meanwhile.
  */
-export function runScript(script: "ingest" | "export" | "snapshot" | "refresh", args: string[], env: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+export async function runScript(script: "ingest" | "export" | "snapshot" | "refresh", args: string[], env: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
   const { url } = JSON.parse(readFileSync(E2E_DATABASE_FILE, "utf8")) as { url: string };
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.resolve(`scripts/${script}.ts`), ...args], {
-    env: { ...process.env, DATABASE_URL: url, ...env },
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => child.kill("SIGKILL"), 120_000);
-    child.on("error", reject);
-    child.on("close", (status) => {
-      clearTimeout(timer);
-      resolve({ status, stdout, stderr });
-    });
-  });
+  const run = startScript(script, args, { DATABASE_URL: url, ...env });
+  const timer = setTimeout(() => run.child.kill("SIGKILL"), 120_000);
+  try {
+    const status = await run.exited;
+    return { status, ...run.output() };
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -23,32 +23,36 @@ export interface IngestLookup {
 /** Fields whose values from other sources serve as references for sanity checks (unit slips). */
 export const REFERENCE_FIELDS: ModelField[] = ["totalParams", "activeParams", "contextWindow", "maxPositionEmbeddings", "releaseDate", "announcedDate"];
 
+/**
+ * Three flat reads joined here, not one nested read: Prisma loads a relation with one bind parameter per
+ * parent row, and PostgreSQL takes at most 65,535, so the nested read failed at 100,000 models.
+ */
 export async function loadIngestLookup(db: Tx): Promise<IngestLookup> {
-  const [models, organizations, licenses] = await Promise.all([
-    db.model.findMany({
-      orderBy: { slug: "asc" },
-      select: {
-        slug: true,
-        name: true,
-        hfRepoId: true,
-        architecture: true,
-        developers: { select: { organization: { select: { slug: true } } }, orderBy: { position: "asc" } },
-        fieldSources: { where: { field: { in: REFERENCE_FIELDS } }, select: { field: true, sourceKind: true, value: true } },
-      },
-    }),
-    db.organization.findMany({ orderBy: { slug: "asc" }, select: { slug: true, name: true, country: true } }),
+  const [models, developers, sources, organizations, licenses] = await Promise.all([
+    db.model.findMany({ orderBy: { slug: "asc" }, select: { id: true, slug: true, name: true, hfRepoId: true, architecture: true } }),
+    db.modelDeveloper.findMany({ orderBy: [{ modelId: "asc" }, { position: "asc" }], select: { modelId: true, organizationId: true } }),
+    db.fieldSource.findMany({ where: { field: { in: REFERENCE_FIELDS } }, select: { modelId: true, field: true, sourceKind: true, value: true } }),
+    db.organization.findMany({ orderBy: { slug: "asc" }, select: { id: true, slug: true, name: true, country: true } }),
     db.license.findMany({ orderBy: { id: "asc" }, select: { id: true, category: true } }),
   ]);
+  const orgSlug = new Map(organizations.map((o) => [o.id, o.slug]));
+  const developersOf = new Map<number, string[]>();
+  for (const d of developers) {
+    const list = developersOf.get(d.modelId) ?? [];
+    list.push(orgSlug.get(d.organizationId)!);
+    developersOf.set(d.modelId, list);
+  }
+  const sourceValuesOf = new Map<number, MatchableModel["sourceValues"]>();
+  for (const fs of sources) {
+    const values = sourceValuesOf.get(fs.modelId) ?? {};
+    (values[fs.field as ModelField] ??= {})[fs.sourceKind as SourceKind] = fs.value;
+    sourceValuesOf.set(fs.modelId, values);
+  }
   return {
-    models: models.map((m) => {
-      const sourceValues: MatchableModel["sourceValues"] = {};
-      for (const fs of m.fieldSources) {
-        const field = fs.field as ModelField;
-        (sourceValues[field] ??= {})[fs.sourceKind as SourceKind] = fs.value;
-      }
-      return { slug: m.slug, name: m.name, hfRepoId: m.hfRepoId, architecture: m.architecture, developers: m.developers.map((d) => d.organization.slug), sourceValues };
-    }),
-    organizations: organizations.map((o) => ({ ...o, country: o.country.trim() })),
+    models: models.map((m) => ({
+      slug: m.slug, name: m.name, hfRepoId: m.hfRepoId, architecture: m.architecture, developers: developersOf.get(m.id) ?? [], sourceValues: sourceValuesOf.get(m.id) ?? {},
+    })),
+    organizations: organizations.map((o) => ({ slug: o.slug, name: o.name, country: o.country.trim() })),
     licenses,
   };
 }

@@ -1,7 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   bucketEnd, bucketRange, compareGroups, cumulativeReleases, dataThrough, frontier, groupOf, groupsFor, halfOf, isIncomplete, licensesPerYear,
-  median, moeSharePerHalf, monthsBetween, nextDay, quarterOf, recentReleases, releasesPerQuarter, thresholdLags, type StatRow,
+  median, moeSharePerHalf, monthsBetween, nextDay, quarterOf, recentReleases, recordSetters, releasesPerQuarter, thresholdLags, type StatRow,
 } from "./aggregation";
 
 let n = 0;
@@ -200,5 +201,33 @@ describe("chart points", () => {
     expect(sample.length).toBeLessThanOrEqual(10);
     const slugs = new Set(sample.map((p) => p.slug));
     expect(slugs.has("s49") && slugs.has("s48")).toBe(true); // the largest of each group
+  });
+});
+
+describe("record setters at scale (one walk over date-ordered rows)", () => {
+  // The definition the walk replaced: sort by date, then largest, then slug; step on every new maximum.
+  const bySorting = (rows: StatRow[], m: "totalParams" | "contextWindow") =>
+    rows
+      .filter((r) => r[m] !== null)
+      .sort((a, b) => a.releaseDate.localeCompare(b.releaseDate) || b[m]! - a[m]! || a.slug.localeCompare(b.slug))
+      .reduce<StatRow[]>((steps, r) => (steps.length === 0 || r[m]! > steps.at(-1)![m]! ? [...steps, r] : steps), []);
+
+  it("names the same releases as sorting does, in any input order, with same-day ties and missing values", () => {
+    const arbRow = fc.record({
+      day: fc.integer({ min: 1, max: 6 }),
+      total: fc.option(fc.constantFrom(1e9, 7e9, 7e9, 70e9, 400e9), { nil: null }),
+      context: fc.option(fc.constantFrom(4096, 32768, 131072), { nil: null }),
+      slug: fc.constantFrom("a-1", "a1", "b", "b-2", "c.3", "qwen3-8b", "qwen38b"),
+    });
+    fc.assert(
+      fc.property(fc.array(arbRow, { maxLength: 40 }), fc.boolean(), (specs, dateOrder) => {
+        let rows = specs.map((s, i) => row(i % 2 ? "US" : "CN", `2025-01-0${s.day}`, s.total, { slug: `${s.slug}-${i % 3}`, contextWindow: s.context }));
+        if (dateOrder) rows = [...rows].sort((a, b) => (a.releaseDate < b.releaseDate ? -1 : a.releaseDate > b.releaseDate ? 1 : 0));
+        for (const m of ["totalParams", "contextWindow"] as const) {
+          expect(recordSetters(rows, m).map((r) => [r.slug, r.releaseDate, r[m]])).toEqual(bySorting(rows, m).map((r) => [r.slug, r.releaseDate, r[m]]));
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -5,7 +5,7 @@
  * findings.test.ts. A period the data does not cover to its end is never counted as a decline: the
  * period findings read complete periods only (and say so when there is none).
  */
-import { OTHER, type BucketRow, type Group, type StatRow } from "./aggregation";
+import { OTHER, recordSetters, type BucketRow, type Group, type StatRow } from "./aggregation";
 import { countryName } from "./countries";
 import { formatDay } from "./dates";
 import { formatScore, type CapabilityFrontier } from "./measures";
@@ -52,11 +52,7 @@ const num = (row: BucketRow | Record<string, unknown>, key: string) => Number(ro
  * every release in view, walked back from today's holder while the record stayed with the same country.
  */
 export function recordHolder(rows: StatRow[], measure: "totalParams" | "activeParams" | "contextWindow") {
-  const sorted = rows
-    .filter((r) => r[measure] !== null)
-    .sort((a, b) => a.releaseDate.localeCompare(b.releaseDate) || b[measure]! - a[measure]! || a.slug.localeCompare(b.slug));
-  const steps: StatRow[] = [];
-  for (const r of sorted) if (!steps.length || r[measure]! > steps.at(-1)![measure]!) steps.push(r);
+  const steps = recordSetters(rows, measure);
   const holder = steps.at(-1);
   if (!holder) return null;
   let since = steps.length - 1;

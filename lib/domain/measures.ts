@@ -4,7 +4,8 @@
  * on hand-made inputs (measures.test.ts). Release rows are open-weights releases only; closed reference
  * models appear only as the reference line of capability.
  */
-import { groupMeasures, monthsBetween, shiftYears, type StatRow } from "./aggregation";
+import { monthsBetween, shiftYears, type StatRow } from "./aggregation";
+import { maxBy } from "./summary";
 
 export interface BenchmarkInfo {
   id: string;
@@ -292,7 +293,11 @@ export function buildLeaders(input: LeaderInputs): LeaderRow[] {
   const recent = releases.filter((r) => r.releaseDate > yearAgo && r.releaseDate <= through);
   const byCountry = <T,>(rows: T[], country: (r: T) => string) => {
     const m = new Map<string, T[]>();
-    for (const r of rows) m.set(country(r), [...(m.get(country(r)) ?? []), r]);
+    for (const r of rows) {
+      const list = m.get(country(r));
+      if (list) list.push(r);
+      else m.set(country(r), [r]);
+    }
     return m;
   };
   const rowsOf = byCountry(releases, (r) => r.country);
@@ -319,7 +324,8 @@ export function buildLeaders(input: LeaderInputs): LeaderRow[] {
   for (const [id, field, label, fmt] of sizeRows) {
     const best = new Map<string, StatRow>();
     for (const [c, rs] of rowsOf) {
-      const m = groupMeasures(rs)[field === "totalParams" ? "largestTotal" : field === "activeParams" ? "largestActive" : "longestContext"];
+      // groupMeasures' record holder (the largest, the earliest of equals), without the rest of its measures.
+      const m = maxBy(rs, (r) => r[field]);
       if (m && m[field] !== null) best.set(c, m);
     }
     const s = (c: string) => {
@@ -344,8 +350,16 @@ export function buildLeaders(input: LeaderInputs): LeaderRow[] {
   });
 
   // The best open model on each benchmark that has open scores from both the US and China.
+  // The open scores of each benchmark, grouped once (31 benchmarks over every score otherwise).
+  const openScores = new Map<string, ScorePoint[]>();
+  for (const sc of input.scores) {
+    if (!sc.openWeights) continue;
+    const list = openScores.get(sc.benchmarkId);
+    if (list) list.push(sc);
+    else openScores.set(sc.benchmarkId, [sc]);
+  }
   for (const b of input.benchmarks) {
-    const best = bestPerModel(input.scores.filter((s) => s.openWeights), b);
+    const best = bestPerModel(openScores.get(b.id) ?? [], b);
     const top = new Map<string, ScorePoint>();
     for (const p of best) {
       const held = top.get(p.country);

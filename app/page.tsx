@@ -10,10 +10,10 @@ import { formatScore, gapSentence, type LeaderRow } from "@/lib/domain/measures"
 import { groupLabel } from "@/components/charts/group-label";
 import { ChartFrame, DataTable } from "@/components/dashboard/chart-frame";
 import { readCompleteThrough } from "@/lib/coverage";
-import { loadStatRows } from "@/lib/data/stats";
+import { loadDashboardView } from "@/lib/data/stats";
 import { isIncomplete, nextDay, OTHER, shiftYears, type Group } from "@/lib/domain/aggregation";
 import { countryName } from "@/lib/domain/countries";
-import { buildStats, chartPoints, type ModelRef } from "@/lib/domain/dashboard";
+import type { ModelRef } from "@/lib/domain/dashboard";
 import { formatDay, incompleteNote } from "@/lib/domain/dates";
 import { LICENSE_CATEGORY_LABELS } from "@/lib/domain/licenses";
 import { todayUtc } from "@/lib/domain/model-rules";
@@ -38,14 +38,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const asOf = query.asOf ?? today;
   const completeThrough = await readCompleteThrough();
   const benchmarkId = query.benchmark ?? DEFAULT_BENCHMARK;
-  const [rows, exclusions, leaders, capability, usage, citation, asOfRelease] = await Promise.all([
-    loadStatRows(filters, query.asOf), loadExclusions(), loadLeaders(query, today, completeThrough), loadCapability(query, benchmarkId), loadUsage(query.asOf),
+  const [{ stats, points, releases }, exclusions, leaders, capability, usage, citation, asOfRelease] = await Promise.all([
+    loadDashboardView(filters, query.asOf, { extra, asOf, completeThrough }), loadExclusions(), loadLeaders(query, today, completeThrough), loadCapability(query, benchmarkId), loadUsage(query.asOf),
     getCitationContext(), query.asOf ? hasRelease(query.asOf) : false,
   ]);
   const frontier = capability.frontier;
   const pending = exclusions.pending().length;
-  const stats = buildStats(rows, { extra, asOf, completeThrough });
-  const points = chartPoints(rows, extra);
   const groups = stats.groups;
   const all = stats.comparison.all!;
 
@@ -321,7 +319,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </ChartFrame>
 
       <ChartFrame id="size" cite={cite("size")} title={stats.findings.size}
-        subtitle={`${Q.size} Every release as a point: weights date against parameters on a log scale; filled circles are Mixture-of-Experts, hollow squares dense. The step lines are each group's largest release so far; the title's record is by total parameters. Switch between total and active parameters.${points.length < rows.length ? ` Showing an even sample of ${points.length} of ${rows.length} releases, every record-setting one included.` : ""}`}
+        subtitle={`${Q.size} Every release as a point: weights date against parameters on a log scale; filled circles are Mixture-of-Experts, hollow squares dense. The step lines are each group's largest release so far; the title's record is by total parameters. Switch between total and active parameters.${points.length < releases ? ` Showing an even sample of ${points.length} of ${releases} releases, every record-setting one included.` : ""}`}
         table={<DataTable caption="Record-setting releases (the frontier) by total parameters" header={["Release", "Group", "Date", "Total parameters"]}
           rows={groups.flatMap((g) => stats.charts.frontiers.totalParams[g]!.map((s) => [<Link key={s.slug} href={`/models/${s.slug}`} className={link}>{s.name}</Link>, groupLabel(g), s.date, formatParams(s.value)]))} />}>
         <FrontierScatter points={points} frontiers={stats.charts.frontiers} groups={groups} extra={extra} asOf={asOf} kind="size" initialMeasure={query.measure} />

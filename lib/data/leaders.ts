@@ -6,8 +6,11 @@ import {
 } from "@/lib/domain/measures";
 import { formatParams, formatTokens } from "@/lib/domain/params";
 import type { DashboardQuery } from "@/lib/schemas/dashboard-query";
+import { activeFilters } from "@/lib/schemas/model-query";
+import { releasesOnly } from "./models";
 import { listBenchmarks, loadAdoptionPoints, loadScorePoints, loadUsagePoints, type BenchmarkListItem } from "./measures";
 import { loadStatRows } from "./stats";
+import { perDataVersionKeyed } from "./version-memo";
 
 /**
  * "Who leads, by which measure" and the two charts beside it, composed from the reads of lib/data: the
@@ -20,7 +23,10 @@ export interface LeadersView {
   rows: LeaderRow[];
 }
 
-export async function loadLeaders(query: DashboardQuery, today: string, completeThrough: string): Promise<LeadersView> {
+/** Kept per data version and view, as the dashboard's other aggregates are (lib/data/version-memo.ts). */
+export const loadLeaders = perDataVersionKeyed((query: DashboardQuery, today: string, completeThrough: string) => JSON.stringify([query, today, completeThrough]), computeLeaders, 32);
+
+async function computeLeaders(query: DashboardQuery, today: string, completeThrough: string): Promise<LeadersView> {
   const asOf = query.asOf ?? today;
   const through = dataThrough(asOf, completeThrough);
   const [releases, scores, usage, adoption, benchmarks] = await Promise.all([
@@ -31,8 +37,8 @@ export async function loadLeaders(query: DashboardQuery, today: string, complete
     listBenchmarks(),
   ]);
   // Usage follows the view's filters too: only the listings of models the filters keep count.
-  const kept = new Set(releases.map((r) => r.slug));
-  const usageInView = usage.map((u) => (u.model?.openWeights && !kept.has(u.model.slug) ? { ...u, model: null } : u));
+  const kept = activeFilters(releasesOnly(query.filters)).length ? new Set(releases.map((r) => r.slug)) : null;
+  const usageInView = kept ? usage.map((u) => (u.model?.openWeights && !kept.has(u.model.slug) ? { ...u, model: null } : u)) : usage;
   const rows = buildLeaders({ releases, scores, benchmarks, usage: usageInView, adoption, through, formatCount: formatParams, formatTokens });
   return { asOf, completeThrough, dataThrough: through, rows };
 }
@@ -45,7 +51,9 @@ export interface CapabilityView {
   frontier: CapabilityFrontier | null;
 }
 
-export async function loadCapability(query: DashboardQuery, benchmarkId: string): Promise<CapabilityView> {
+export const loadCapability = perDataVersionKeyed((query: DashboardQuery, benchmarkId: string) => JSON.stringify([query, benchmarkId]), computeCapability, 32);
+
+async function computeCapability(query: DashboardQuery, benchmarkId: string): Promise<CapabilityView> {
   const benchmarks = await listBenchmarks();
   const benchmark: BenchmarkInfo | undefined = benchmarks.find((b) => b.id === benchmarkId);
   if (!benchmark) return { benchmarks, frontier: null };
@@ -60,7 +68,9 @@ export interface UsageView {
   lastDay: string | null;
 }
 
-export async function loadUsage(asOf: string | null): Promise<UsageView> {
+export const loadUsage = perDataVersionKeyed((asOf: string | null) => String(asOf), computeUsage, 32);
+
+async function computeUsage(asOf: string | null): Promise<UsageView> {
   const points = await loadUsagePoints(asOf);
   const days = points.map((p) => p.day);
   return { weeks: usageShareWeekly(points), top: topOpenModels(points, 10), firstDay: days[0] ?? null, lastDay: days.at(-1) ?? null };

@@ -2,8 +2,10 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db";
 import { weekOf, type AdoptionPoint, type BenchmarkInfo, type ScorePoint, type UsagePoint } from "@/lib/domain/measures";
-import type { ModelQuery } from "@/lib/schemas/model-query";
+import { activeFilters, type ModelQuery } from "@/lib/schemas/model-query";
 import { dateString, modelWhere, releasesOnly } from "./models";
+import { loadStatRows } from "./stats";
+import { perDataVersion } from "./version-memo";
 
 /**
  * Reads behind capability, usage and adoption (issue 14). `asOf` hides what did not exist yet on that
@@ -21,7 +23,8 @@ export interface BenchmarkListItem extends BenchmarkInfo {
   scores: { open: number; closed: number; us: number; cn: number; models: number };
 }
 
-export async function listBenchmarks(): Promise<BenchmarkListItem[]> {
+/** Every benchmark with its counts of scores, once per data version (the dashboard and /models read it on every miss). */
+export const listBenchmarks: () => Promise<BenchmarkListItem[]> = perDataVersion(async () => {
   const db = getDb();
   const [benchmarks, counts] = await Promise.all([
     db.benchmark.findMany({ orderBy: { position: "asc" }, select: { ...benchmarkSelect, description: true } }),
@@ -38,7 +41,7 @@ export async function listBenchmarks(): Promise<BenchmarkListItem[]> {
     const c = by.get(b.id);
     return { ...b, scores: { open: Number(c?.open ?? 0), closed: Number(c?.closed ?? 0), us: Number(c?.us ?? 0), cn: Number(c?.cn ?? 0), models: Number(c?.models ?? 0) } };
   });
-}
+});
 
 export async function getBenchmark(id: string): Promise<BenchmarkInfo | null> {
   return getDb().benchmark.findUnique({ where: { id }, select: benchmarkSelect });
@@ -46,54 +49,87 @@ export async function getBenchmark(id: string): Promise<BenchmarkInfo | null> {
 
 const modelRefSelect = { slug: true, name: true, openWeights: true, releaseDate: true, primaryOrganization: { select: { country: true } } } satisfies Prisma.ModelSelect;
 
+/**
+ * The open-weights releases a view keeps (its filters, current values): whose scores, usage and adoption
+ * count. Null when the view keeps every one (no filter): nothing to look up per score.
+ */
+async function releasesInView(query: ModelQuery): Promise<Set<string> | null> {
+  const releases = releasesOnly(query);
+  if (activeFilters(releases).length === 0) return null;
+  return new Set((await loadStatRows(releases, null)).map((r) => r.slug));
+}
+
+/**
+ * Every score with its model's country and dates, in one statement, read once per data version (the
+ * dashboard and the API filter it per view in memory: docs/decisions/018-dashboard-at-scale.md).
+ */
+const allScorePoints = perDataVersion(() =>
+  getDb().$queryRaw<ScorePoint[]>`
+    SELECT s."benchmarkId", s."value", s."measuredBy", s."evaluator", s."setting", to_char(s."publishedOn", 'YYYY-MM-DD') AS "publishedOn", s."sourceUrl",
+      m."slug", m."name", trim(o."country") AS "country", m."openWeights", to_char(m."releaseDate", 'YYYY-MM-DD') AS "releaseDate"
+    FROM "Score" s JOIN "Model" m ON m."id" = s."modelId" JOIN "Organization" o ON o."id" = m."primaryOrganizationId"
+    ORDER BY s."id"`,
+);
+
 /** Every score in the view (optionally of one benchmark), with its model's country and date. */
 export async function loadScorePoints(query: ModelQuery, asOf: string | null, benchmarkId?: string): Promise<ScorePoint[]> {
-  const end = endOf(asOf);
-  const openModels = await modelWhere(releasesOnly(query));
-  const rows = await getDb().score.findMany({
-    where: {
-      ...(benchmarkId ? { benchmarkId } : {}),
-      ...(end ? { publishedOn: { lte: end }, model: { releaseDate: { lte: end } } } : {}),
-      OR: [{ model: openModels }, { model: { openWeights: false } }],
-    },
-    select: { benchmarkId: true, value: true, measuredBy: true, evaluator: true, setting: true, publishedOn: true, sourceUrl: true, model: { select: modelRefSelect } },
-  });
-  return rows.map((s) => ({
-    benchmarkId: s.benchmarkId, value: s.value, measuredBy: s.measuredBy as ScorePoint["measuredBy"], evaluator: s.evaluator, setting: s.setting,
-    publishedOn: dateString(s.publishedOn), sourceUrl: s.sourceUrl,
-    slug: s.model.slug, name: s.model.name, country: s.model.primaryOrganization.country, openWeights: s.model.openWeights, releaseDate: dateString(s.model.releaseDate),
-  }));
+  const [all, open] = await Promise.all([allScorePoints(), releasesInView(query)]);
+  return all.filter(
+    (s) =>
+      (!benchmarkId || s.benchmarkId === benchmarkId) &&
+      (!asOf || (s.publishedOn <= asOf && s.releaseDate <= asOf)) &&
+      // Closed reference models are the reference line: they follow only asOf.
+      (!s.openWeights || !open || open.has(s.slug)),
+  );
 }
+
+type UsageRow = Omit<UsagePoint, "model"> & { slug: string | null; name: string | null; country: string | null; openWeights: boolean | null; releaseDate: string | null };
+
+/** Daily tokens of every listing (one router: OpenRouter), with the mapped model, oldest first: once per data version. */
+const allUsagePoints = perDataVersion(async (): Promise<UsagePoint[]> => {
+  const rows = await getDb().$queryRaw<UsageRow[]>`
+    SELECT to_char(u."day", 'YYYY-MM-DD') AS "day", u."tokens"::float8 AS "tokens",
+      m."slug", m."name", trim(o."country") AS "country", m."openWeights", to_char(m."releaseDate", 'YYYY-MM-DD') AS "releaseDate"
+    FROM "UsageDay" u LEFT JOIN "Model" m ON m."id" = u."modelId" LEFT JOIN "Organization" o ON o."id" = m."primaryOrganizationId"
+    ORDER BY u."day", u."id"`;
+  return rows.map((u) => ({
+    day: u.day,
+    tokens: u.tokens,
+    model: u.slug === null ? null : { slug: u.slug, name: u.name!, country: u.country!, openWeights: u.openWeights!, releaseDate: u.releaseDate! },
+  }));
+});
 
 /** Daily tokens of every listing up to `asOf` (one router: OpenRouter), with the mapped model. */
 export async function loadUsagePoints(asOf: string | null): Promise<UsagePoint[]> {
-  const end = endOf(asOf);
-  const rows = await getDb().usageDay.findMany({
-    where: end ? { day: { lte: end } } : {},
-    select: { day: true, tokens: true, model: { select: modelRefSelect } },
-    orderBy: { day: "asc" },
-  });
-  return rows.map((u) => ({
-    day: dateString(u.day),
-    tokens: Number(u.tokens),
-    model: u.model && { slug: u.model.slug, name: u.model.name, country: u.model.primaryOrganization.country, openWeights: u.model.openWeights, releaseDate: dateString(u.model.releaseDate) },
-  }));
+  const all = await allUsagePoints();
+  return asOf ? all.filter((u) => u.day <= asOf) : all;
 }
+
+/** Each open-weights model's latest adoption snapshot on or before `end` (null: the latest of all), one statement. */
+function latestAdoption(end: string | null): Promise<AdoptionPoint[]> {
+  // One index probe per model (AdoptionSnapshot_latest_idx): a DISTINCT ON over the whole history sorted
+  // 620,000 snapshots at 100,000 models.
+  return getDb().$queryRaw<AdoptionPoint[]>`
+    SELECT m."slug", m."name", trim(o."country") AS "country", to_char(m."releaseDate", 'YYYY-MM-DD') AS "releaseDate",
+      a."downloads", a."likes", to_char(a."takenOn", 'YYYY-MM-DD') AS "takenOn", a."sourceKind", a."sourceUrl"
+    FROM "Model" m
+    JOIN "Organization" o ON o."id" = m."primaryOrganizationId"
+    CROSS JOIN LATERAL (
+      SELECT s."downloads", s."likes", s."takenOn", s."sourceKind", s."sourceUrl" FROM "AdoptionSnapshot" s
+      WHERE s."modelId" = m."id" AND (${end}::date IS NULL OR s."takenOn" <= ${end}::date)
+      ORDER BY s."takenOn" DESC, s."sourceKind" LIMIT 1
+    ) a
+    WHERE m."openWeights"
+    ORDER BY m."id"`;
+}
+
+/** The latest snapshots of today's view: the adoption history grows by a row per model and day, so this is kept per data version. */
+const currentAdoption = perDataVersion(() => latestAdoption(null));
 
 /** Each open-weights model's latest adoption snapshot on or before `asOf`, for the view's filters. */
 export async function loadAdoptionPoints(query: ModelQuery, asOf: string | null): Promise<AdoptionPoint[]> {
-  const end = endOf(asOf);
-  const rows = await getDb().adoptionSnapshot.findMany({
-    where: { ...(end ? { takenOn: { lte: end } } : {}), model: await modelWhere(releasesOnly(query)) },
-    orderBy: [{ modelId: "asc" }, { takenOn: "desc" }],
-    select: { modelId: true, downloads: true, likes: true, takenOn: true, sourceKind: true, sourceUrl: true, model: { select: modelRefSelect } },
-  });
-  const latest = new Map<number, (typeof rows)[number]>();
-  for (const r of rows) if (!latest.has(r.modelId)) latest.set(r.modelId, r);
-  return [...latest.values()].map((r) => ({
-    slug: r.model.slug, name: r.model.name, country: r.model.primaryOrganization.country, releaseDate: dateString(r.model.releaseDate),
-    downloads: r.downloads, likes: r.likes, takenOn: dateString(r.takenOn), sourceKind: r.sourceKind, sourceUrl: r.sourceUrl,
-  }));
+  const [points, open] = await Promise.all([asOf ? latestAdoption(asOf) : currentAdoption(), releasesInView(query)]);
+  return open ? points.filter((a) => open.has(a.slug)) : points;
 }
 
 export interface ModelScore {

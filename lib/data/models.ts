@@ -7,6 +7,7 @@ import type { SummaryInput } from "@/lib/domain/summary";
 import type { ModelQuery, SortField } from "@/lib/schemas/model-query";
 import { columnsToValues, dateString, fieldColumnSelect, toNumber } from "./model-columns";
 import { prepareSearch, rankMatches, rankSelect, type PreparedSearch } from "./search";
+import { perDataVersion } from "./version-memo";
 
 /**
  * The field columns a list shows as they are stored: every field but the relations and the license, which
@@ -226,27 +227,12 @@ export interface FilterOptions {
   countries: { code: string; releases: number }[];
 }
 
-/** Kept per process until the data version moves (lib/response-cache.ts keys on the same counter). */
-let filterOptionsMemo: { version: bigint; value: Promise<FilterOptions> } | null = null;
-
 /**
  * The choices of the /models filter form. Counting every organization's releases reads the link tables
  * (about 40 ms at 100,000 models) and the answer only changes with the data, so it is computed once per
  * data version: a cache miss of /models then costs one indexed read of DataVersion instead.
  */
-export async function listFilterOptions(): Promise<FilterOptions> {
-  const db = getDb();
-  const { version } = await db.dataVersion.findUniqueOrThrow({ where: { id: 1 }, select: { version: true } });
-  if (filterOptionsMemo?.version !== version) {
-    const value = loadFilterOptions();
-    filterOptionsMemo = { version, value };
-    // A failed read is not kept: the next request tries again.
-    value.catch(() => {
-      if (filterOptionsMemo?.value === value) filterOptionsMemo = null;
-    });
-  }
-  return filterOptionsMemo.value;
-}
+export const listFilterOptions: () => Promise<FilterOptions> = perDataVersion(() => loadFilterOptions());
 
 /** The filter form's choices read afresh (the benchmark EXPLAINs this). */
 export async function loadFilterOptions(): Promise<FilterOptions> {

@@ -1,65 +1,63 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db";
 import type { StatRow } from "@/lib/domain/aggregation";
+import { buildStats, chartPoints, MAX_CHART_POINTS, type ChartPoint, type DashboardStats } from "@/lib/domain/dashboard";
 import { matchesQuery } from "@/lib/domain/model-filter";
-import { DEFAULT_QUERY, type ModelQuery } from "@/lib/schemas/model-query";
-import { dateString, modelWhere, releasesOnly, toNumber } from "./models";
+import { activeFilters, DEFAULT_QUERY, type ModelQuery } from "@/lib/schemas/model-query";
+import { modelWhere, releasesOnly } from "./models";
+import { perDataVersion, perDataVersionKeyed } from "./version-memo";
 
-// Scalars only: joining organizations, licenses and developers per row costs more than reading those
-// three small tables once and joining in memory (10x at 10,000 models).
-const statSelect = {
-  id: true, slug: true, name: true, family: true, releaseDate: true, totalParams: true, activeParams: true, contextWindow: true,
-  architecture: true, licenseId: true, primaryOrganizationId: true,
-} satisfies Prisma.ModelSelect;
-
-type StatDbRow = Prisma.ModelGetPayload<{ select: typeof statSelect }>;
-
-interface Lookups {
-  categoryOf: Map<string, StatRow["licenseCategory"]>;
-  countryOfOrg: Map<number, string>;
-  countryOfSlug: Map<string, string>;
-  developersOf: Map<number, string[]>;
+/** A release as the dashboard aggregates it, with its id (for the revision replay of asOf). */
+interface ReleaseRow extends StatRow {
+  id: number;
 }
 
-async function loadLookups(): Promise<Lookups> {
-  const db = getDb();
-  const [licenses, orgs, developers] = await Promise.all([
-    db.license.findMany({ select: { id: true, category: true } }),
-    db.organization.findMany({ select: { id: true, slug: true, country: true } }),
-    db.modelDeveloper.findMany({ select: { modelId: true, organizationId: true, position: true }, orderBy: [{ modelId: "asc" }, { position: "asc" }] }),
-  ]);
-  const slugOfOrg = new Map(orgs.map((o) => [o.id, o.slug]));
-  const developersOf = new Map<number, string[]>();
-  for (const d of developers) {
-    const list = developersOf.get(d.modelId) ?? [];
-    list.push(slugOfOrg.get(d.organizationId)!);
-    developersOf.set(d.modelId, list);
-  }
-  return {
-    categoryOf: new Map(licenses.map((l) => [l.id, l.category as StatRow["licenseCategory"]])),
-    countryOfOrg: new Map(orgs.map((o) => [o.id, o.country])),
-    countryOfSlug: new Map(orgs.map((o) => [o.slug, o.country])),
-    developersOf,
-  };
-}
+/**
+ * Every open-weights release with the values in use, in date order (the frontiers walk them once), in
+ * one statement: a reader never sees half of a write that commits meanwhile. Read once per data version
+ * (docs/decisions/018-dashboard-at-scale.md): at 100,000 models this read is most of a dashboard miss.
+ */
+const releaseRows = perDataVersion(async (): Promise<ReleaseRow[]> => {
+  // The developers are the primary one (the write path makes the first developer primary) unless a
+  // release has several: only those few are aggregated (an array_agg per release cost 1.3 s at 100,000).
+  const rows = await getDb().$queryRaw<ReleaseRow[]>`
+    WITH "several" AS (
+      SELECT d."modelId", array_agg(d_org."slug" ORDER BY d."position") AS "developers"
+      FROM "ModelDeveloper" d JOIN "Organization" d_org ON d_org."id" = d."organizationId"
+      WHERE d."modelId" IN (SELECT "modelId" FROM "ModelDeveloper" GROUP BY "modelId" HAVING count(*) > 1)
+      GROUP BY d."modelId"
+    )
+    SELECT m."id", m."slug", m."name", m."family", to_char(m."releaseDate", 'YYYY-MM-DD') AS "releaseDate",
+      m."totalParams"::float8 AS "totalParams", m."activeParams"::float8 AS "activeParams", m."contextWindow", m."architecture",
+      l."category" AS "licenseCategory", o."country", COALESCE("several"."developers", ARRAY[o."slug"]) AS "developers"
+    FROM "Model" m
+    JOIN "Organization" o ON o."id" = m."primaryOrganizationId"
+    -- Open-weights releases always have a license (Model_open_weights_described_check).
+    JOIN "License" l ON l."id" = m."licenseId"
+    LEFT JOIN "several" ON "several"."modelId" = m."id"
+    WHERE m."openWeights"
+    ORDER BY m."releaseDate", m."id"`;
+  // Object literals of one shape: the raw rows' objects are slow to read in the aggregation loops.
+  return rows.map((r) => ({
+    id: r.id, slug: r.slug, name: r.name, family: r.family, country: r.country.trim(), developers: r.developers, releaseDate: r.releaseDate,
+    totalParams: r.totalParams, activeParams: r.activeParams, contextWindow: r.contextWindow, architecture: r.architecture, licenseCategory: r.licenseCategory,
+  }));
+});
 
-function toStatRow(r: StatDbRow, l: Lookups): StatRow {
-  return {
-    slug: r.slug,
-    name: r.name,
-    family: r.family,
-    country: l.countryOfOrg.get(r.primaryOrganizationId)!,
-    developers: l.developersOf.get(r.id) ?? [],
-    releaseDate: dateString(r.releaseDate),
-    totalParams: toNumber(r.totalParams),
-    activeParams: toNumber(r.activeParams),
-    contextWindow: r.contextWindow,
-    architecture: r.architecture as StatRow["architecture"],
-    // Stat rows are open-weights releases (releasesOnly), which always have a license.
-    licenseCategory: l.categoryOf.get(r.licenseId!)!,
-  };
-}
+/**
+ * The releases a query keeps, in date order: all of them, or those whose ids the query's SQL finds (the
+ * query is the key: a view's page, its scores and its adoption ask for the same rows).
+ */
+const releasesMatching = perDataVersionKeyed(
+  (query: ModelQuery | null) => JSON.stringify(query),
+  async (query: ModelQuery | null): Promise<ReleaseRow[]> => {
+    if (!query) return releaseRows();
+    const [rows, ids] = await Promise.all([releaseRows(), modelWhere(query).then((where) => getDb().model.findMany({ where, select: { id: true } }))]);
+    const keep = new Set(ids.map((r) => r.id));
+    return rows.filter((r) => keep.has(r.id));
+  },
+  64,
+);
 
 /** The fields whose history the dashboard replays for `asOf`. */
 const REPLAYED = ["releaseDate", "totalParams", "activeParams", "contextWindow", "architecture", "licenseId", "developers"] as const;
@@ -68,25 +66,26 @@ const REPLAYED = ["releaseDate", "totalParams", "activeParams", "contextWindow",
  * The rows the dashboard aggregates: the filtered releases with the values in use now, or, with `asOf`,
  * the releases up to that date with each value as it stood at the end of that day, replayed from the
  * revision log. A record first entered after `asOf` counts with its first recorded values
- * (docs/decisions/007-as-of.md).
+ * (docs/decisions/007-as-of.md). The filters run in SQL (modelWhere) on current values; with asOf, on the
+ * replayed values (matchesQuery), but for the search.
  */
 export async function loadStatRows(query: ModelQuery, asOf: string | null): Promise<StatRow[]> {
-  const db = getDb();
   if (!asOf) {
-    const [rows, lookups] = await Promise.all([db.model.findMany({ where: await modelWhere(releasesOnly(query)), select: statSelect }), loadLookups()]);
-    return rows.map((r) => toStatRow(r, lookups));
+    const releases = releasesOnly(query);
+    return releasesMatching(activeFilters(releases).length ? releases : null);
   }
 
+  const db = getDb();
   const endOfDay = new Date(`${asOf}T00:00:00Z`);
   endOfDay.setUTCDate(endOfDay.getUTCDate() + 1);
   // Only fields that really changed after asOf differ from their current value. For each of them, the
   // first revision after asOf holds the value as it stood: its old value, or, when it is the record's
   // creation (entered after asOf), its new value, the first recorded one.
-  const [rows, revisions, lookups] = await Promise.all([
+  const [rows, revisions, licenses, orgs] = await Promise.all([
     // The search reads no replayed field (names, repo ids and the primary developer's name are not in the
     // revision log's replay but for the developers), so it runs in SQL, the same as without asOf; the
     // other filters read replayed values and run below.
-    db.model.findMany({ where: { openWeights: true, ...(query.q ? await modelWhere({ ...DEFAULT_QUERY, openWeights: "all", q: query.q }) : {}) }, select: statSelect }),
+    releasesMatching(query.q ? { ...DEFAULT_QUERY, openWeights: "all", q: query.q } : null),
     db.$queryRaw<{ modelId: number; field: string; oldValue: unknown; newValue: unknown }[]>`
       SELECT DISTINCT ON (r."modelId", r."field") r."modelId", r."field", r."oldValue", r."newValue"
       FROM "Revision" r
@@ -96,8 +95,11 @@ export async function loadStatRows(query: ModelQuery, asOf: string | null): Prom
           WHERE c."modelId" = r."modelId" AND c."field" = r."field" AND c."createdAt" >= ${endOfDay} AND c."oldValue" IS NOT NULL
         )
       ORDER BY r."modelId", r."field", r."createdAt", r."id"`,
-    loadLookups(),
+    db.license.findMany({ select: { id: true, category: true } }),
+    db.organization.findMany({ select: { slug: true, country: true } }),
   ]);
+  const categoryOf = new Map(licenses.map((l) => [l.id, l.category as StatRow["licenseCategory"]]));
+  const countryOfSlug = new Map(orgs.map((o) => [o.slug, o.country.trim()]));
   const asOfValue = new Map<string, unknown>(revisions.map((r) => [`${r.modelId}:${r.field}`, r.oldValue ?? r.newValue]));
 
   const out: StatRow[] = [];
@@ -106,9 +108,9 @@ export async function loadStatRows(query: ModelQuery, asOf: string | null): Prom
       const key = `${row.id}:${field}`;
       return asOfValue.has(key) ? (asOfValue.get(key) as T) : current;
     };
-    const base = toStatRow(row, lookups);
-    const developers = value("developers", base.developers);
+    const developers = value("developers", row.developers);
     const licenseId = value<string | null>("licenseId", null);
+    const base: StatRow = { slug: row.slug, name: row.name, family: row.family, country: row.country, developers: row.developers, releaseDate: row.releaseDate, totalParams: row.totalParams, activeParams: row.activeParams, contextWindow: row.contextWindow, architecture: row.architecture, licenseCategory: row.licenseCategory };
     const stat: StatRow = {
       ...base,
       releaseDate: value("releaseDate", base.releaseDate),
@@ -116,11 +118,33 @@ export async function loadStatRows(query: ModelQuery, asOf: string | null): Prom
       activeParams: value("activeParams", base.activeParams),
       contextWindow: value("contextWindow", base.contextWindow),
       architecture: value("architecture", base.architecture),
-      licenseCategory: (licenseId && lookups.categoryOf.get(licenseId)) || base.licenseCategory,
+      licenseCategory: (licenseId && categoryOf.get(licenseId)) || base.licenseCategory,
       developers,
-      country: lookups.countryOfSlug.get(developers[0] ?? "") ?? base.country,
+      country: countryOfSlug.get(developers[0] ?? "") ?? base.country,
     };
     if (stat.releaseDate <= asOf && matchesQuery(stat, { ...query, q: null })) out.push(stat);
   }
   return out;
 }
+
+export interface DashboardView {
+  stats: DashboardStats;
+  /** The scatter charts' points (a sample beyond MAX_CHART_POINTS). */
+  points: ChartPoint[];
+  /** Releases in view (the points may be a sample of them). */
+  releases: number;
+}
+
+/**
+ * The dashboard's aggregates of a view, for the page and /api/v1/stats: computed once per data version
+ * and view (they read every release in view: about 0.4 s at 100,000; docs/decisions/018).
+ */
+export const loadDashboardView = perDataVersionKeyed(
+  (filters: ModelQuery, asOf: string | null, options: { extra: readonly string[]; asOf: string; completeThrough: string }) => JSON.stringify([filters, asOf, options]),
+  async (filters: ModelQuery, asOf: string | null, options: { extra: readonly string[]; asOf: string; completeThrough: string }): Promise<DashboardView> => {
+    const rows = await loadStatRows(filters, asOf);
+    const stats = buildStats(rows, options);
+    return { stats, points: chartPoints(rows, options.extra, MAX_CHART_POINTS, stats.charts.frontiers), releases: rows.length };
+  },
+  32,
+);

@@ -62,14 +62,22 @@ export function buildStats(rows: StatRow[], options: { extra: readonly string[];
   const { extra, asOf, completeThrough } = options;
   const through = dataThrough(asOf, completeThrough);
   const groups = groupsFor(extra);
-  const years = [...new Set(rows.map((r) => r.releaseDate.slice(0, 4)))].sort();
+  // The rows of each year, in one pass (each year's table compares the groups within it).
+  const byYear = new Map<string, StatRow[]>();
+  for (const r of rows) {
+    const year = r.releaseDate.slice(0, 4);
+    const list = byYear.get(year);
+    if (list) list.push(r);
+    else byYear.set(year, [r]);
+  }
+  const years = [...byYear.keys()].sort();
   const periods = ["all", ...years];
   const comparison = Object.fromEntries(
-    periods.map((p) => [p, Object.fromEntries(Object.entries(compareGroups(rows, groups, extra, p === "all" ? null : p)).map(([g, m]) => [g, measures(m)]))]),
+    periods.map((p) => [p, Object.fromEntries(Object.entries(compareGroups(p === "all" ? rows : byYear.get(p)!, groups, extra, null)).map(([g, m]) => [g, measures(m)]))]),
   );
-  const byGroup = (g: Group) => rows.filter((r) => groupOf(r.country, extra) === g);
+  const byGroup = new Map(groups.map((g) => [g, rows.filter((r) => groupOf(r.country, extra) === g)]));
   const frontiers = Object.fromEntries(
-    MEASURES.map((m) => [m, Object.fromEntries(groups.map((g) => [g, frontier(byGroup(g), m)]))]),
+    MEASURES.map((m) => [m, Object.fromEntries(groups.map((g) => [g, frontier(byGroup.get(g)!, m)]))]),
   ) as Record<Measure, Record<Group, FrontierStep[]>>;
 
   const charts = {
@@ -108,25 +116,27 @@ export interface ChartPoint {
 }
 
 /** More points than this make the page heavy and the chart unreadable: beyond it, plot a sample. */
-export const MAX_CHART_POINTS = 4000;
+// 2,000: at 100,000 releases 4,000 points made the dashboard 1.4 MB of HTML and a third of its render (issue 17).
+export const MAX_CHART_POINTS = 2000;
 
 /**
  * One point per release, or, beyond `max`, an even sample that always keeps every release on a
  * frontier (the records the chart is about); the page says when it samples.
  */
-export function chartPoints(rows: StatRow[], extra: readonly string[], max = MAX_CHART_POINTS): ChartPoint[] {
+export function chartPoints(rows: StatRow[], extra: readonly string[], max = MAX_CHART_POINTS, frontiers?: DashboardStats["charts"]["frontiers"]): ChartPoint[] {
   const toPoint = (r: StatRow): ChartPoint => ({
     slug: r.slug, name: r.name, date: r.releaseDate, group: groupOf(r.country, extra), architecture: r.architecture,
     totalParams: r.totalParams, activeParams: r.activeParams, contextWindow: r.contextWindow,
   });
   if (rows.length <= max) return rows.map(toPoint);
   const keep = new Set<string>();
+  // The frontiers buildStats drew, when the caller has them (the same rows): they are not walked again.
   for (const g of groupsFor(extra)) {
-    const mine = rows.filter((r) => groupOf(r.country, extra) === g);
-    for (const m of MEASURES) for (const step of frontier(mine, m)) keep.add(step.slug);
+    const mine = frontiers ? null : rows.filter((r) => groupOf(r.country, extra) === g);
+    for (const m of MEASURES) for (const step of frontiers ? frontiers[m][g] ?? [] : frontier(mine!, m)) keep.add(step.slug);
   }
+  // Every stride-th row in the rows' own order (date order, as loadStatRows reads them): an even sample over time.
   const stride = rows.length / Math.max(1, max - keep.size);
-  const sorted = [...rows].sort((a, b) => a.slug.localeCompare(b.slug));
-  for (let i = 0; i < sorted.length && keep.size < max; i += stride) keep.add(sorted[Math.floor(i)]!.slug);
+  for (let i = 0; i < rows.length && keep.size < max; i += stride) keep.add(rows[Math.floor(i)]!.slug);
   return rows.filter((r) => keep.has(r.slug)).map(toPoint);
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db";
-import { CLOSE_SPELLING_LIMIT, CLOSE_SPELLING_THRESHOLD, compactQuery, compareRelevance, normalizeSearch, searchTier, searchTokens, trigramSimilarity, type RankedRow } from "@/lib/domain/search";
+import { CLOSE_SPELLING_LIMIT, CLOSE_SPELLING_THRESHOLD, compactQuery, compareRelevance, normalizeSearch, prepareQuery, similarityOf, searchTokens, tierOf, type RankedRow } from "@/lib/domain/search";
 
 /**
  * The SQL side of the search (`q`; the rules are lib/domain/search.ts). Every word is a substring of the
@@ -58,14 +58,16 @@ type RankInput = Prisma.ModelGetPayload<{ select: typeof rankSelect }>;
 
 /** The matches in relevance order (best first; `asc` reverses it): lib/domain/search.ts `compareRelevance`. */
 export function rankMatches(rows: RankInput[], search: PreparedSearch, order: "asc" | "desc"): number[] {
-  const compact = compactQuery(search.text);
+  // The query's words and trigrams once, each name normalized once: "qwen" ranks 18,842 matches at 100,000 models.
+  const query = prepareQuery(search.text);
   const ranked = rows.map((r) => {
     const org = search.organizations.get(r.primaryOrganizationId);
+    const name = normalizeSearch(r.name);
     const tier =
-      searchTier(search.text, { name: r.name, slug: r.slug, texts: [r.family, r.hfRepoId, org?.name, org?.slug] }) ??
+      tierOf(query, { name: r.name, slug: r.slug, texts: [r.family, r.hfRepoId, org?.name, org?.slug] }, name) ??
       // The database matched it, the in-memory rules did not quite (trigram similarity of non-ASCII text).
       (search.close.has(r.id) ? "close" : "words");
-    const row: RankedRow & { id: number } = { id: r.id, tier, similarity: trigramSimilarity(compact, normalizeSearch(r.name)), releaseDate: r.releaseDate.toISOString().slice(0, 10), slug: r.slug };
+    const row: RankedRow & { id: number } = { id: r.id, tier, similarity: similarityOf(query, name), releaseDate: r.releaseDate.toISOString().slice(0, 10), slug: r.slug };
     return row;
   });
   ranked.sort(compareRelevance);

@@ -53,8 +53,12 @@ function trigrams(word: string): Set<string> {
  * shared trigrams over all trigrams of the two.
  */
 export function trigramSimilarity(a: string, b: string): number {
-  if (!a || !b) return 0;
-  const ta = trigrams(a);
+  return a ? similarityToTrigrams(trigrams(a), b) : 0;
+}
+
+/** trigramSimilarity(a, b) with a's trigrams taken once (a query ranked against thousands of names). */
+function similarityToTrigrams(ta: Set<string>, b: string): number {
+  if (ta.size === 0 || !b) return 0;
   const tb = trigrams(b);
   let shared = 0;
   for (const t of ta) if (tb.has(t)) shared++;
@@ -86,15 +90,35 @@ export interface SearchCandidate {
  * spelled close to the query).
  */
 export function searchTier(q: string, c: SearchCandidate): SearchTier | null {
+  return tierOf(prepareQuery(q), c);
+}
+
+/** A query's words, compact form and trigrams, worked out once for ranking many records. */
+export interface PreparedQuery {
+  tokens: string[];
+  compact: string;
+  trigrams: Set<string>;
+}
+
+export function prepareQuery(q: string): PreparedQuery {
   const tokens = searchTokens(q);
-  if (tokens.length === 0) return null;
   const compact = tokens.join("");
-  const name = normalizeSearch(c.name);
-  if (name === compact || normalizeSearch(c.slug) === compact) return "exact";
-  if (name.startsWith(compact)) return "prefix";
-  if (allTokensMatch(tokens, [c.name, c.slug, ...c.texts])) return "words";
-  if (trigramSimilarity(compact, name) >= CLOSE_SPELLING_THRESHOLD) return "close";
+  return { tokens, compact, trigrams: compact ? trigrams(compact) : new Set() };
+}
+
+/** searchTier of a prepared query; `name` is the candidate's normalized name when the caller has it. */
+export function tierOf(p: PreparedQuery, c: SearchCandidate, name = normalizeSearch(c.name)): SearchTier | null {
+  if (p.tokens.length === 0) return null;
+  if (name === p.compact || normalizeSearch(c.slug) === p.compact) return "exact";
+  if (name.startsWith(p.compact)) return "prefix";
+  if (allTokensMatch(p.tokens, [c.name, c.slug, ...c.texts])) return "words";
+  if (similarityToTrigrams(p.trigrams, name) >= CLOSE_SPELLING_THRESHOLD) return "close";
   return null;
+}
+
+/** The compact query's trigram similarity to a normalized name: the order within a tier. */
+export function similarityOf(p: PreparedQuery, name: string): number {
+  return similarityToTrigrams(p.trigrams, name);
 }
 
 export interface RankedRow {

@@ -13,6 +13,11 @@ const envSchema = z.object({
   ATLAS_DATA_DIR: z.string().min(1).default(".data/pglite"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /**
+   * `off`: every public GET is rendered afresh (ETags, 304s and Cache-Control are unchanged). For measuring
+   * cache misses (`npm run bench`); a deployment leaves it on.
+   */
+  ATLAS_RESPONSE_CACHE: z.enum(["on", "off"], { message: "must be on or off" }).default("on"),
+  /**
    * The moderators' password for /admin. Unset: moderation is disabled (the public form still takes
    * corrections). At least 12 characters: it is the only thing between the internet and the data.
    */

@@ -17,6 +17,8 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const cache = new ResponseCache();
+/** Off only to measure cache misses (lib/env.ts). */
+const cacheOn = env.ATLAS_RESPONSE_CACHE === "on";
 /** Renders under way, by cache key: later requests for the same key share the first one's response. */
 const inFlight = new Map<string, Promise<CachedResponse | null>>();
 const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 1, connectionTimeoutMillis: 2_000 });
@@ -75,14 +77,14 @@ const server = http.createServer((req, res) => {
     sendNotModified(res, tag, cors);
     return;
   }
-  const hit = cache.get(key);
+  const hit = cacheOn ? cache.get(key) : undefined;
   if (hit) {
     sendCached(res, hit, req.method === "HEAD");
     return;
   }
   cachePublicly(res, tag);
   // Only a GET's body is the page; a HEAD is answered by Next and not kept.
-  if (req.method === "GET") {
+  if (req.method === "GET" && cacheOn) {
     // The same response is being rendered for another request: wait for it instead of rendering it
     // again. After a data change every key is new at once, and a popular page (the dashboard renders
     // in about 2 s at 100,000 models) would otherwise be rendered once per waiting visitor.
@@ -102,7 +104,7 @@ const server = http.createServer((req, res) => {
   void handle(req, res);
 });
 server.keepAliveTimeout = 65_000;
-server.listen(env.PORT, () => console.log(`[atlas] listening on http://localhost:${env.PORT} (response cache on)`));
+server.listen(env.PORT, () => console.log(`[atlas] listening on http://localhost:${env.PORT} (response cache ${env.ATLAS_RESPONSE_CACHE})`));
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {

@@ -10,12 +10,13 @@ import { from as copyFrom, to as copyTo } from "pg-copy-streams";
 import { createPrismaClient } from "@/lib/db";
 import { profileOf, syntheticRecord, type SyntheticProfile } from "@/lib/bench/synthetic";
 import { finishIngestRun, startIngestRun } from "@/lib/data/ingest-runs";
-import { createModels, listModelSlugs, readModels, writeModel, type FieldInputs, type NewModel } from "@/lib/data/write-path";
+import { createModels, listModelSlugs, readModels, writeModel, type FieldInputs, type NewModel, type Tx } from "@/lib/data/write-path";
 import { MODEL_FIELDS } from "@/lib/domain/model-fields";
 import { loadCuratedDataset } from "@/lib/ingest/curated/dataset";
 import { ingestCurated } from "@/lib/ingest/curated/run";
 import { applyMigrations } from "@/lib/migrate";
 import { counter, step } from "./log";
+import { addBenchMeasures } from "./measures";
 import { round, since } from "./stats";
 
 export const CURATED_DIR = path.resolve("data/curated");
@@ -86,38 +87,49 @@ export interface LoadTiming {
  * run (kind curated: the write path's most complete case, every field with a source): new models through
  * `createModels` (the bulk path the curated load uses), existing ones through `writeModel`.
  */
-export async function loadThroughWritePath(url: string, profile: SyntheticProfile, count: number, options: { batchSize: number; seed: number; label: string }): Promise<LoadTiming> {
+export async function loadThroughWritePath(
+  url: string,
+  profile: SyntheticProfile,
+  count: number,
+  options: { batchSize: number; seed: number; label: string; from?: number; oneTransaction?: boolean },
+): Promise<LoadTiming> {
   const db = createPrismaClient(url, 2);
   const outcomes: Record<string, number> = { created: 0, updated: 0, unchanged: 0 };
+  const from = options.from ?? 0;
   try {
     const runId = await startIngestRun(db, "curated");
     const batch = { kind: "curated" as const, retrievedAt: new Date(), reason: "synthetic benchmark data", ingestRunId: runId };
     const progress = counter(options.label);
     const t0 = performance.now();
     const stored = await listModelSlugs(db);
-    for (let start = 0; start < count; start += options.batchSize) {
-      const end = Math.min(count, start + options.batchSize);
-      await db.$transaction(
-        async (tx) => {
-          const fresh: NewModel[] = [];
-          const again: NewModel[] = [];
-          for (let i = start; i < end; i++) {
-            const r = syntheticRecord(i, profile, options.seed);
-            const inputs: FieldInputs = {};
-            for (const field of MODEL_FIELDS) (inputs as Record<string, unknown>)[field] = { value: r.values[field], url: r.sources[field] };
-            (stored.has(r.slug) ? again : fresh).push({ slug: r.slug, inputs, notes: null });
-          }
-          // Stored ones: read in one query, then each through writeModel, as the curated load does.
-          const rows = again.length ? await readModels(tx, again.map((m) => m.slug)) : new Map();
-          for (const m of again) {
-            const result = await writeModel(tx, m.slug, m.inputs, batch, { notes: null, existing: rows.get(m.slug) ?? null });
-            outcomes[result.outcome] = (outcomes[result.outcome] ?? 0) + 1;
-          }
-          outcomes.created! += await createModels(tx, fresh, batch);
-        },
-        { timeout: 30 * 60_000, maxWait: 60_000 },
-      );
-      progress(end, count);
+    const loadBatch = async (tx: Tx, start: number, end: number) => {
+      const fresh: NewModel[] = [];
+      const again: NewModel[] = [];
+      for (let i = start; i < end; i++) {
+        const r = syntheticRecord(i, profile, options.seed);
+        const inputs: FieldInputs = {};
+        for (const field of MODEL_FIELDS) (inputs as Record<string, unknown>)[field] = { value: r.values[field], url: r.sources[field] };
+        (stored.has(r.slug) ? again : fresh).push({ slug: r.slug, inputs, notes: null });
+      }
+      // Stored ones: read in one query, then each through writeModel, as the curated load does.
+      const rows = again.length ? await readModels(tx, again.map((m) => m.slug)) : new Map();
+      for (const m of again) {
+        const result = await writeModel(tx, m.slug, m.inputs, batch, { notes: null, existing: rows.get(m.slug) ?? null });
+        outcomes[result.outcome] = (outcomes[result.outcome] ?? 0) + 1;
+      }
+      outcomes.created! += await createModels(tx, fresh, batch);
+      progress(end - from, count);
+    };
+    const batches: [number, number][] = [];
+    for (let start = from; start < from + count; start += options.batchSize) batches.push([start, Math.min(from + count, start + options.batchSize)]);
+    const long = { timeout: 30 * 60_000, maxWait: 60_000 };
+    // One transaction for the whole run, as the curated load is (readers see all of it or none), or one per batch.
+    if (options.oneTransaction) {
+      await db.$transaction(async (tx) => {
+        for (const [start, end] of batches) await loadBatch(tx, start, end);
+      }, long);
+    } else {
+      for (const [start, end] of batches) await db.$transaction((tx) => loadBatch(tx, start, end), long);
     }
     const ms = since(t0);
     await finishIngestRun(db, runId, "succeeded", { created: outcomes.created!, updated: outcomes.updated!, unchanged: outcomes.unchanged!, failed: 0, disagreements: 0 }, null);
@@ -173,6 +185,10 @@ export async function buildBenchDatabase(serverUrl: string, name: string, size: 
   step(`${name}: re-run with no changes`);
   const rerun = await loadThroughWritePath(url, profile, synthetic, { ...options, label: "re-run" });
   if (rerun.outcomes.unchanged !== synthetic) throw new Error(`the re-run changed something: ${JSON.stringify(rerun.outcomes)}`);
+  step(`${name}: scores, usage and adoption`);
+  const measures = await addBenchMeasures(url);
+  step(`${name}: ${JSON.stringify(measures)}`);
+  await vacuumAnalyze(url);
   return { name, url, models: size, curated, writePath, rerun, tableRows: await tableCounts(url) };
 }
 

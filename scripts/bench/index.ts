@@ -21,7 +21,9 @@ import { measureHtml, measurePageWeight } from "./page-weight";
 import type { QueryWorkerOptions, QueryWorkerResult } from "./query-worker";
 import { checkTargets, formatResults, type BenchResults, type SizeResults } from "./report";
 import { startApp, startStaticServer, type Server } from "./servers";
+import { measureMisses, type MissResult } from "./misses";
 import { measureStartup } from "./startup";
+import { measureWritesUnderLoad } from "./writes";
 import { round } from "./stats";
 
 /** The views loaded over HTTP: the default and a filtered, sorted, paged one, as page and as API. */
@@ -46,13 +48,15 @@ const QUERY_VIEWS: Record<string, string> = {
   "q=deepseek (a developer's name)": "q=deepseek",
 };
 const WEIGHT_PAGES = ["/", "/models", "/models/deepseek-v3"];
+/** The views timed as cache misses (issue 17's targets: the dashboard, /models, a model page, a search). */
+const MISS_VIEWS = ["/", "/?license=permissive", "/models", `/models?${FILTERED}`, "/models/deepseek-v3", "/models/synthetic-000100", "/models?q=deepseek+r1", "/models?q=qwen", "/api/v1/models", "/api/v1/stats"];
 /** Pages whose size or time grows with the database: each loaded once per size (they must answer 200). */
 const SIZE_PAGES = [...WEIGHT_PAGES, "/orgs/deepseek", "/countries/CN", "/api/v1/models.csv"];
 
 /** What the synthetic data depends on: when it changes, a kept database is stale. */
 function datasetFingerprint(seed: number): string {
   const h = createHash("sha256").update(`seed ${seed}\n`);
-  h.update(readFileSync("lib/bench/synthetic.ts"));
+  h.update(readFileSync("lib/bench/synthetic.ts")).update(readFileSync("scripts/bench/measures.ts"));
   for (const f of readdirSync("data/curated").sort()) h.update(f).update(readFileSync(path.join("data/curated", f)));
   return h.digest("hex").slice(0, 16);
 }
@@ -107,23 +111,36 @@ async function loadView(base: string, view: string, o: BenchOptions): Promise<Lo
   return r;
 }
 
-async function httpSection(app: Server, o: BenchOptions): Promise<NonNullable<SizeResults["http"]>> {
-  const views: Record<string, LoadResult> = {};
-  for (const [name, view] of Object.entries(HTTP_VIEWS)) views[name] = await loadView(app.url, view, o);
-  // The ceiling: the same /models HTML, as a file, from a plain node:http server.
+/** The ceiling: the app's /models HTML, as a file, from a plain node:http server, while `run` runs. */
+async function withCeiling<T>(app: Server, o: BenchOptions, run: (ceiling: Server) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "atlas-bench-static-"));
   const file = path.join(dir, "models.html");
   writeFileSync(file, Buffer.from(await (await fetch(`${app.url}/models`)).arrayBuffer()));
   const staticServer = await startStaticServer(file, o.basePort + 9);
-  let ceiling: LoadResult;
   try {
-    ceiling = await loadView(staticServer.url, "/models", o);
+    return await run(staticServer);
   } finally {
     await staticServer.stop();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function httpSection(app: Server, o: BenchOptions): Promise<NonNullable<SizeResults["http"]>> {
+  const views: Record<string, LoadResult> = {};
+  for (const [name, view] of Object.entries(HTTP_VIEWS)) views[name] = await loadView(app.url, view, o);
+  const ceiling = await withCeiling(app, o, (s) => loadView(s.url, "/models", o));
   const ratio = Object.fromEntries(Object.entries(views).map(([k, v]) => [k, round(v.requestsPerSec / ceiling.requestsPerSec, 3)]));
   return { views, ceiling, ratio };
+}
+
+/** Cache misses: a second app on the same database with its response cache off, next to the cached one. */
+async function missesSection(app: Server, url: string, o: BenchOptions): Promise<MissResult> {
+  const uncached = await startApp(url, o.basePort + 5, { ATLAS_RESPONSE_CACHE: "off" });
+  try {
+    return await withCeiling(app, o, (ceiling) => measureMisses({ uncached, cached: app, ceiling, databaseUrl: url, views: MISS_VIEWS, requests: o.quick ? 10 : 30 }));
+  } finally {
+    await uncached.stop();
+  }
 }
 
 function gitInfo(): { commit: string; dirty: boolean } {
@@ -233,7 +250,7 @@ await runMain(async () => {
     }
 
     const largest = index === sorted.length - 1;
-    if (has("http") || (largest && (has("weight") || has("lighthouse")))) {
+    if (has("http") || has("misses") || (largest && (has("weight") || has("lighthouse")))) {
       let app: Server | null = null;
       await attempt(`app at ${label}`, async () => {
         app = await startApp(url, o.basePort + index);
@@ -244,6 +261,10 @@ await runMain(async () => {
         if (has("http")) await attempt(`http at ${label}`, async () => {
           step(`${name}: HTTP load`);
           sr.http = await httpSection(running, o);
+        });
+        if (has("misses")) await attempt(`misses at ${label}`, async () => {
+          step(`${name}: cache misses`);
+          sr.misses = await missesSection(running, url, o);
         });
         await attempt(`html at ${label}`, async () => {
           sr.html = [];
@@ -270,6 +291,13 @@ await runMain(async () => {
     }
   }
 
+  if (has("writes") && sorted.length) await attempt("writes under load", async () => {
+    const largest = sorted.at(-1)!;
+    const template = Object.values(results.sizes).find((s) => s.models === largest)!.database;
+    results.writes = await measureWritesUnderLoad({
+      serverUrl: o.serverUrl, template, name: `${o.dbPrefix}writes`, port: o.basePort + 6, add: 10_000, connections: 32, readBeforeS: o.quick ? 3 : 5, readAfterS: o.quick ? 5 : 10,
+    });
+  });
   if (has("startup")) await attempt("startup", async () => {
     results.startup = await measureStartup(o.basePort + 7, o.quick ? 1 : 3);
   });

@@ -1,7 +1,7 @@
 // The benchmark's command line, parsed with zod like everything that enters.
 import { z } from "zod";
 
-export const SECTIONS = ["ingest", "http", "query", "weight", "lighthouse", "startup", "faults"] as const;
+export const SECTIONS = ["ingest", "http", "misses", "query", "weight", "lighthouse", "writes", "startup", "faults"] as const;
 export type Section = (typeof SECTIONS)[number];
 
 const sectionList = z

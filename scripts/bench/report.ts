@@ -5,7 +5,9 @@ import type { LoadResult } from "./http-load";
 import type { LighthouseResult } from "./lighthouse";
 import type { HtmlSize, PageWeight } from "./page-weight";
 import type { QueryWorkerResult } from "./query-worker";
+import type { MissResult } from "./misses";
 import type { StartupResult } from "./startup";
+import type { WritesResult } from "./writes";
 
 export interface SizeResults {
   models: number;
@@ -13,6 +15,7 @@ export interface SizeResults {
   ingest?: { reused: true } | (BuildResult & { copy?: CopyResult });
   query?: QueryWorkerResult;
   http?: { views: Record<string, LoadResult>; ceiling: LoadResult; ratio: Record<string, number> };
+  misses?: MissResult;
   /** HTML of the main pages at this size (one request each, after the load runs). */
   html?: HtmlSize[];
 }
@@ -36,6 +39,7 @@ export interface BenchResults {
   lighthouse?: LighthouseResult[];
   startup?: StartupResult;
   faults?: FaultResult;
+  writes?: WritesResult;
   targets: TargetCheck[];
   errors: string[];
 }
@@ -79,6 +83,26 @@ export function formatResults(r: BenchResults): string {
     const first = sizes.find(([, s]) => s.http)![1].http!.ceiling;
     out.push("", `HTTP under load (autocannon, ${first.connections} connections, ${first.durationS} s each, after a warm-up; latency in ms)`);
     out.push(table(["size", "view", "req/s", "p50", "p95", "p99", "errors", "non-2xx", "of ceiling"], httpRows));
+  }
+
+  const missRows = sizes.flatMap(([label, s]) =>
+    s.misses
+      ? [
+          ...Object.entries(s.misses.views).map(([view, v]) => [label, view, v.miss.p50, v.miss.p95, v.hit.p50, `${v.missOverHit}x`, `${v.missOverCeiling}x`, kb(v.bytes)]),
+          [label, "static ceiling (/models HTML)", s.misses.ceiling.p50, s.misses.ceiling.p95, null, null, "1x", null],
+          [label, "/ after a data change (first request)", s.misses.afterWrite.p50, s.misses.afterWrite.p95, null, null, null, null],
+        ]
+      : [],
+  );
+  if (missRows.length) {
+    const n = sizes.find(([, s]) => s.misses)![1].misses!.requests;
+    out.push("", `Cache misses (one request at a time, ${n} per view; the app with ATLAS_RESPONSE_CACHE=off beside the same app with it on; ms)`);
+    out.push(table(["size", "view", "miss p50", "miss p95", "hit p50", "miss/hit", "miss/ceiling", "kB"], missRows));
+  }
+  if (r.writes) {
+    const w = r.writes;
+    out.push("", `Writes under load: ${w.added} models in one ingest run (${(w.ingest.ms / 1000).toFixed(1)} s, ${w.ingest.perSecond}/s) into a copy of ${w.modelsBefore} models while ${w.connections} connections read; ${w.consistent ? "every reader saw the count before or after the run" : `HALF-APPLIED RUNS SEEN: ${JSON.stringify(w.inconsistent)}`}`);
+    out.push(table(["view", "requests", "errors", "non-2xx", "p50", "p95", "p99", "max", "counts seen"], Object.entries(w.views).map(([view, v]) => [view, v.requests, v.errors, v.non2xx, v.latencyMs.p50, v.latencyMs.p95, v.latencyMs.p99, v.latencyMs.max, v.counts.join(" then ")])));
   }
 
   const queryRows = sizes.flatMap(([label, s]) =>
@@ -161,6 +185,27 @@ export function checkTargets(r: BenchResults): TargetCheck[] {
       const l = s.http!.views[view];
       if (l) out.push({ target: `${view} at 32 connections: no errors, p99 < 500 ms (at ${label}, ${l.durationS} s)`, measured: `p99 ${l.latencyMs.p99} ms, ${l.errors + l.timeouts} errors, ${l.non2xx} non-2xx`, met: l.latencyMs.p99 < 500 && l.errors + l.timeouts + l.non2xx === 0 });
     }
+  }
+  const m = largest("misses");
+  if (m) {
+    const [label, s] = m;
+    const miss = (view: string, limit: number, what: string) => {
+      const v = s.misses!.views[view];
+      if (v) out.push({ target: `${what} miss p95 < ${limit} ms (at ${label})`, measured: `${v.miss.p95} ms (p50 ${v.miss.p50} ms; ${v.missOverHit}x a hit, ${v.missOverCeiling}x the static ceiling)`, met: v.miss.p95 < limit });
+    };
+    miss("/", 300, "dashboard");
+    miss("/models", 150, "/models");
+    miss("/models/deepseek-v3", 50, "model page (deepseek-v3)");
+    miss("/models/synthetic-000100", 50, "model page (a synthetic one)");
+    const a = s.misses!.afterWrite;
+    out.push({ target: `dashboard, first request after a data change (at ${label}; no target: reported)`, measured: `p95 ${a.p95} ms (p50 ${a.p50} ms)`, met: null });
+  }
+  if (r.writes) {
+    const w = r.writes;
+    for (const [view, v] of Object.entries(w.views)) {
+      out.push({ target: `${view} during a ${w.added}-model ingest, ${w.connections} readers: 0 errors, p99 < 1 s`, measured: `p99 ${v.latencyMs.p99} ms, ${v.errors} errors, ${v.non2xx} non-2xx (${v.requests} requests)`, met: v.errors + v.non2xx === 0 && v.latencyMs.p99 < 1000 });
+    }
+    out.push({ target: "readers during the ingest see the data before or after the run, never a part", measured: w.consistent ? `yes (${Object.entries(w.views).map(([v, x]) => `${v}: ${x.counts.join(" then ")}`).join("; ")})` : JSON.stringify(w.inconsistent), met: w.consistent && w.added === 10_000 });
   }
   const html = largest("html");
   if (html) {

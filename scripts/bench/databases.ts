@@ -227,14 +227,21 @@ export async function copyComparison(serverUrl: string, sourceUrl: string, targe
   await target.connect();
   try {
     const synthetic = `(SELECT id FROM "Model" WHERE slug LIKE 'synthetic-%')`;
+    // The stored columns only: COPY FROM cannot write generated ones (the searchText of Model and Organization).
+    const columns = new Map<string, string>();
+    for (const t of ["License", "Organization", "IngestRun", ...TABLES]) {
+      const r = await source.query(`SELECT string_agg(format('%I', column_name), ', ' ORDER BY ordinal_position) AS list FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND is_generated = 'NEVER'`, [t]);
+      columns.set(t, r.rows[0].list as string);
+    }
+    const select = (t: string) => `SELECT ${columns.get(t)} FROM "${t}"`;
     const exports: Record<string, string> = {
-      License: `SELECT * FROM "License"`,
-      Organization: `SELECT * FROM "Organization"`,
-      IngestRun: `SELECT * FROM "IngestRun"`,
-      Model: `SELECT * FROM "Model" WHERE id IN ${synthetic} ORDER BY id`,
-      ModelDeveloper: `SELECT * FROM "ModelDeveloper" WHERE "modelId" IN ${synthetic}`,
-      FieldSource: `SELECT * FROM "FieldSource" WHERE "modelId" IN ${synthetic} ORDER BY id`,
-      Revision: `SELECT * FROM "Revision" WHERE "modelId" IN ${synthetic} ORDER BY id`,
+      License: select("License"),
+      Organization: select("Organization"),
+      IngestRun: select("IngestRun"),
+      Model: `${select("Model")} WHERE id IN ${synthetic} ORDER BY id`,
+      ModelDeveloper: `${select("ModelDeveloper")} WHERE "modelId" IN ${synthetic}`,
+      FieldSource: `${select("FieldSource")} WHERE "modelId" IN ${synthetic} ORDER BY id`,
+      Revision: `${select("Revision")} WHERE "modelId" IN ${synthetic} ORDER BY id`,
     };
     step(`COPY: exporting the synthetic rows to ${dir}`);
     const rows: Record<string, number> = {};
@@ -242,7 +249,7 @@ export async function copyComparison(serverUrl: string, sourceUrl: string, targe
       await pipeline(source.query(copyTo(`COPY (${sql}) TO STDOUT`)), createWriteStream(path.join(dir, `${table}.tsv`)));
       rows[table] = Number((await source.query(`SELECT count(*) AS n FROM (${sql}) x`)).rows[0].n);
     }
-    const copyIn = (table: string) => pipeline(createReadStream(path.join(dir, `${table}.tsv`)), target.query(copyFrom(`COPY "${table}" FROM STDIN`)));
+    const copyIn = (table: string) => pipeline(createReadStream(path.join(dir, `${table}.tsv`)), target.query(copyFrom(`COPY "${table}" (${columns.get(table)}) FROM STDIN`)));
     // Reference rows first, untimed: the write path found them in place too.
     for (const t of ["License", "Organization", "IngestRun"]) await copyIn(t);
 

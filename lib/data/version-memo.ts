@@ -2,16 +2,19 @@ import "server-only";
 import { getDb } from "@/lib/db";
 
 /**
- * Values kept per process until the data changes (docs/decisions/018-dashboard-at-scale.md): each is
- * loaded once per data version, and every caller in between shares its promise (a failed load is not
- * kept). Keyed by the version and the moment it moved, so a database that was recreated or restored,
- * whose counter may repeat, is never mistaken for the one before. The response cache
- * (lib/response-cache.ts) keys on the same counter; this keeps what several pages and the API read or
- * compute whole (the dashboard's rows and aggregates at 100,000 models) off the path of each cache miss.
+ * Values kept per process until the published data changes (docs/decisions/018-dashboard-at-scale.md):
+ * each is loaded once per content version (see currentVersion), and every caller in between shares its
+ * promise (a failed load is not kept). Keyed by the counter and the moment it moved, so a database that was
+ * recreated or restored, whose counter may repeat, is never mistaken for the one before. The response
+ * cache (lib/response-cache.ts) keys on the data version, which also moves with the run history; this
+ * keeps what several pages and the API read or compute whole (the dashboard's rows and aggregates at
+ * 100,000 models) off the path of each cache miss.
  */
 async function currentVersion(): Promise<string> {
-  const row = await getDb().dataVersion.findUniqueOrThrow({ where: { id: 1 }, select: { version: true, changedAt: true } });
-  return `${row.version}@${row.changedAt.getTime()}`;
+  // The content version: every write moves it but those to the run history and the review queue, which
+  // nothing kept here reads (prisma/migrations/20261207100000_content_version).
+  const row = await getDb().dataVersion.findUniqueOrThrow({ where: { id: 1 }, select: { contentVersion: true, contentChangedAt: true } });
+  return `${row.contentVersion}@${row.contentChangedAt.getTime()}`;
 }
 
 /** One value per data version. */

@@ -115,4 +115,17 @@ describe("the data version", () => {
     await db.$executeRawUnsafe(`DELETE FROM "JobLock" WHERE "name" = 'schema-test'`);
     expect(await read()).toBe(before + 2n);
   });
+
+  it("has a content version that the run history and the review queue do not move (what each process keeps reads on)", async () => {
+    const read = async () => {
+      const v = await db.dataVersion.findUniqueOrThrow({ where: { id: 1 } });
+      return { version: v.version, content: v.contentVersion };
+    };
+    const before = await read();
+    const run = await db.ingestRun.create({ data: { source: "curated" } });
+    await db.ingestRun.update({ where: { id: run.id }, data: { status: "succeeded" } });
+    expect(await read()).toEqual({ version: before.version + 2n, content: before.content });
+    await db.$executeRawUnsafe(`UPDATE "Organization" SET "name" = "name"`);
+    expect(await read()).toEqual({ version: before.version + 3n, content: before.content + 1n });
+  });
 });

@@ -6,8 +6,7 @@ import {
 } from "@/lib/domain/measures";
 import { formatParams, formatTokens } from "@/lib/domain/params";
 import type { DashboardQuery } from "@/lib/schemas/dashboard-query";
-import { activeFilters } from "@/lib/schemas/model-query";
-import { releasesOnly } from "./models";
+import { keepsEveryRelease } from "./models";
 import { listBenchmarks, loadAdoptionPoints, loadScorePoints, loadUsagePoints, type BenchmarkListItem } from "./measures";
 import { loadStatRows } from "./stats";
 import { perDataVersionKeyed } from "./version-memo";
@@ -37,7 +36,7 @@ async function computeLeaders(query: DashboardQuery, today: string, completeThro
     listBenchmarks(),
   ]);
   // Usage follows the view's filters too: only the listings of models the filters keep count.
-  const kept = activeFilters(releasesOnly(query.filters)).length ? new Set(releases.map((r) => r.slug)) : null;
+  const kept = keepsEveryRelease(query.filters) ? null : new Set(releases.map((r) => r.slug));
   const usageInView = kept ? usage.map((u) => (u.model?.openWeights && !kept.has(u.model.slug) ? { ...u, model: null } : u)) : usage;
   const rows = buildLeaders({ releases, scores, benchmarks, usage: usageInView, adoption, through, formatCount: formatParams, formatTokens });
   return { asOf, completeThrough, dataThrough: through, rows };

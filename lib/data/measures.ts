@@ -2,8 +2,8 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db";
 import { weekOf, type AdoptionPoint, type BenchmarkInfo, type ScorePoint, type UsagePoint } from "@/lib/domain/measures";
-import { activeFilters, type ModelQuery } from "@/lib/schemas/model-query";
-import { dateString, modelWhere, releasesOnly } from "./models";
+import type { ModelQuery } from "@/lib/schemas/model-query";
+import { dateString, keepsEveryRelease, modelWhere } from "./models";
 import { loadStatRows } from "./stats";
 import { perDataVersion } from "./version-memo";
 
@@ -54,9 +54,8 @@ const modelRefSelect = { slug: true, name: true, openWeights: true, releaseDate:
  * count. Null when the view keeps every one (no filter): nothing to look up per score.
  */
 async function releasesInView(query: ModelQuery): Promise<Set<string> | null> {
-  const releases = releasesOnly(query);
-  if (activeFilters(releases).length === 0) return null;
-  return new Set((await loadStatRows(releases, null)).map((r) => r.slug));
+  if (keepsEveryRelease(query)) return null;
+  return new Set((await loadStatRows(query, null)).map((r) => r.slug));
 }
 
 /**

@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db";
 import type { LicenseCategory } from "@/lib/domain/licenses";
 import { COLUMN_FIELDS, type Architecture, type ColumnField, type ModelValues } from "@/lib/domain/model-fields";
 import type { SummaryInput } from "@/lib/domain/summary";
-import type { ModelQuery, SortField } from "@/lib/schemas/model-query";
+import { activeFilters, type ModelQuery, type SortField } from "@/lib/schemas/model-query";
 import { columnsToValues, dateString, fieldColumnSelect, toNumber } from "./model-columns";
 import { prepareSearch, rankMatches, rankSelect, type PreparedSearch } from "./search";
 import { perDataVersion } from "./version-memo";
@@ -90,6 +90,11 @@ export async function modelWhere(q: ModelQuery, search?: PreparedSearch | null):
 /** The query narrowed to open-weights releases: what every count of releases (summaries, the dashboard) reads. */
 export function releasesOnly(q: ModelQuery): ModelQuery {
   return q.openWeights === "true" ? q : { ...q, openWeights: "true" };
+}
+
+/** The query keeps every open-weights release (no filter narrows it): nothing to look up per release. */
+export function keepsEveryRelease(q: ModelQuery): boolean {
+  return activeFilters(releasesOnly(q)).length === 0;
 }
 
 /** Missing values sort last either way; the slug breaks ties so pages never overlap. */

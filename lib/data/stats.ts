@@ -3,8 +3,8 @@ import { getDb } from "@/lib/db";
 import type { StatRow } from "@/lib/domain/aggregation";
 import { buildStats, chartPoints, MAX_CHART_POINTS, type ChartPoint, type DashboardStats } from "@/lib/domain/dashboard";
 import { matchesQuery } from "@/lib/domain/model-filter";
-import { activeFilters, DEFAULT_QUERY, type ModelQuery } from "@/lib/schemas/model-query";
-import { modelWhere, releasesOnly } from "./models";
+import { DEFAULT_QUERY, type ModelQuery } from "@/lib/schemas/model-query";
+import { keepsEveryRelease, modelWhere, releasesOnly } from "./models";
 import { perDataVersion, perDataVersionKeyed } from "./version-memo";
 
 /** A release as the dashboard aggregates it, with its id (for the revision replay of asOf). */
@@ -67,8 +67,7 @@ const REPLAYED = ["releaseDate", "totalParams", "activeParams", "contextWindow",
  */
 export async function loadStatRows(query: ModelQuery, asOf: string | null): Promise<StatRow[]> {
   if (!asOf) {
-    const releases = releasesOnly(query);
-    return releasesMatching(activeFilters(releases).length ? releases : null);
+    return releasesMatching(keepsEveryRelease(query) ? null : releasesOnly(query));
   }
 
   const db = getDb();
@@ -106,17 +105,17 @@ export async function loadStatRows(query: ModelQuery, asOf: string | null): Prom
     };
     const developers = value("developers", row.developers);
     const licenseId = value<string | null>("licenseId", null);
-    const base: StatRow = { slug: row.slug, name: row.name, family: row.family, country: row.country, developers: row.developers, releaseDate: row.releaseDate, totalParams: row.totalParams, activeParams: row.activeParams, contextWindow: row.contextWindow, architecture: row.architecture, licenseCategory: row.licenseCategory };
+    // A release row as it stands now (its id rides along, as on the rows without asOf), with the replayed values.
     const stat: StatRow = {
-      ...base,
-      releaseDate: value("releaseDate", base.releaseDate),
-      totalParams: value("totalParams", base.totalParams),
-      activeParams: value("activeParams", base.activeParams),
-      contextWindow: value("contextWindow", base.contextWindow),
-      architecture: value("architecture", base.architecture),
-      licenseCategory: (licenseId && categoryOf.get(licenseId)) || base.licenseCategory,
+      ...row,
+      releaseDate: value("releaseDate", row.releaseDate),
+      totalParams: value("totalParams", row.totalParams),
+      activeParams: value("activeParams", row.activeParams),
+      contextWindow: value("contextWindow", row.contextWindow),
+      architecture: value("architecture", row.architecture),
+      licenseCategory: (licenseId && categoryOf.get(licenseId)) || row.licenseCategory,
       developers,
-      country: countryOfSlug.get(developers[0] ?? "") ?? base.country,
+      country: countryOfSlug.get(developers[0] ?? "") ?? row.country,
     };
     if (stat.releaseDate <= asOf && matchesQuery(stat, { ...query, q: null })) out.push(stat);
   }

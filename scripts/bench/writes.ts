@@ -8,7 +8,7 @@ import pg from "pg";
 import { countModels, databaseUrl, dropDatabase, type LoadTiming } from "./databases";
 import { step } from "./log";
 import { startApp } from "./servers";
-import { round, summarize, type Summary } from "./stats";
+import { summarize, type Summary } from "./stats";
 
 export interface WritesView {
   requests: number;
@@ -145,7 +145,7 @@ export async function measureWritesUnderLoad(options: { serverUrl: string; templ
       }
       return {
         database: name, modelsBefore, modelsAfter: await countModels(url), added: after - before, connections: options.connections, ingest,
-        readBeforeS: options.readBeforeS, readAfterS: round(options.readAfterS, 0), views: out, consistent: Object.keys(inconsistent).length === 0, inconsistent,
+        readBeforeS: options.readBeforeS, readAfterS: options.readAfterS, views: out, consistent: Object.keys(inconsistent).length === 0, inconsistent,
       };
     } finally {
       await app.stop();
